@@ -1,0 +1,46 @@
+/** What a source publishes: a terms document (one page or several combined) or a news feed. */
+export type SourceKind = 'terms' | 'feed';
+
+/**
+ * One watched document or feed, as declared in the built-in catalog or the user's config file.
+ * `id` is stable and unique (`vendor/document`, e.g. `anthropic/commercial-terms`).
+ */
+export interface SourceDeclaration {
+  readonly id: string;
+  readonly kind: SourceKind;
+  /** Vendor slug (`anthropic`, `openai`) or, for news outlets, the outlet slug. */
+  readonly vendor: string;
+  /** Human title, e.g. "Commercial Terms". */
+  readonly title: string;
+  readonly url: string;
+  /** CSS selectors of the document body; their matches are joined in document order. */
+  readonly select: readonly string[];
+  /** CSS selectors removed inside the body before extraction. */
+  readonly remove: readonly string[];
+  /** node-cron expression; defaults to the kind's cadence. */
+  readonly schedule?: string | undefined;
+  /** ISO 639-1 language of the source, when known. */
+  readonly language?: string | undefined;
+  /** The page only renders in a browser; plain HTTP may see an empty shell. */
+  readonly needsBrowser?: boolean | undefined;
+}
+
+/** How a source has fared lately. */
+export interface SourceHealth {
+  readonly sourceId: string;
+  readonly lastFetchAt: string | null;
+  readonly lastSuccessAt: string | null;
+  readonly lastChangeAt: string | null;
+  readonly consecutiveFailures: number;
+  readonly lastError: string | null;
+  readonly lastErrorCode: string | null;
+  /** Conditional GET validators of the last successful response. */
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  /** Hash of the current version (terms) or of the last feed body (feeds). */
+  readonly currentVersionId: string | null;
+}
+
+export function isFailing(health: Pick<SourceHealth, 'consecutiveFailures'>, threshold: number): boolean {
+  return health.consecutiveFailures >= threshold;
+}
