@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import cron from 'node-cron';
+
+const cronExpression = z
+  .string()
+  .refine((value) => cron.validate(value), { message: 'expected a cron expression such as "*/15 * * * *"' });
+
+const httpUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected an http(s) URL' },
+);
+
+const selectorList = z
+  .union([z.string().min(1), z.array(z.string().min(1))])
+  .transform((value) => (typeof value === 'string' ? [value] : value));
+
+/** One source in the user's config file. */
+export const sourceSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)?$/, 'expected a lower-case id like "acme/terms-of-service"'),
+  kind: z.enum(['terms', 'feed']),
+  vendor: z.string().min(1),
+  title: z.string().min(1).optional(),
+  url: httpUrl,
+  select: selectorList.optional(),
+  remove: selectorList.optional(),
+  schedule: cronExpression.optional(),
+  language: z.string().length(2).optional(),
+});
+
+const fetchSchema = z.strictObject({
+  userAgent: z.string().min(1).default('clausewatch/0.1 (+https://github.com/clausewatch/clausewatch)'),
+  connectTimeoutMs: z.number().int().positive().default(10_000),
+  timeoutMs: z.number().int().positive().default(30_000),
+  maxBodyBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
+  maxRedirects: z.number().int().min(0).max(20).default(5),
+  perHostConcurrency: z.number().int().positive().default(2),
+  perHostSpacingMs: z.number().int().min(0).default(500),
+  retries: z.number().int().min(0).max(10).default(3),
+  respectRobots: z.boolean().default(true),
+});
+
+/** The whole config file. Every key is optional; defaults make a working setup. */
+export const configSchema = z.strictObject({
+  dataDir: z.string().min(1).default('./data'),
+  catalog: z.boolean().default(true),
+  /** Catalog source ids to leave out. */
+  exclude: z.array(z.string()).default([]),
+  allowPrivateNetworks: z.boolean().default(false),
+  /** Consecutive failures after which a source is reported as failing. */
+  failureThreshold: z.number().int().positive().default(3),
+  /** A changed document is fetched once more after this delay before the change is recorded. */
+  confirmDelaySeconds: z.number().min(0).default(60),
+  /** Sources polled at once across all hosts. */
+  concurrency: z.number().int().positive().default(8),
+  schedules: z
+    .strictObject({
+      terms: cronExpression.default('*/15 * * * *'),
+      feed: cronExpression.default('*/5 * * * *'),
+    })
+    .default({ terms: '*/15 * * * *', feed: '*/5 * * * *' }),
+  fetch: fetchSchema.default(fetchSchema.parse({})),
+  logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  sources: z.array(sourceSchema).default([]),
+});
+
+export type ConfigFile = z.infer<typeof configSchema>;
+export type SourceConfig = z.infer<typeof sourceSchema>;
+export type FetchConfig = z.infer<typeof fetchSchema>;
