@@ -1,0 +1,32 @@
+import type { SourceDeclaration, SourceHealth } from '../domain/source.ts';
+import type { Fetched } from '../sources/fetcher.ts';
+import type { PollRecord } from '../store/store.ts';
+
+/** The fields every event of a source carries. */
+export function eventBase(source: SourceDeclaration, at: string) {
+  return { source: source.id, vendor: source.vendor, title: source.title, url: source.url, at };
+}
+
+/**
+ * A successful poll that found nothing new. With `page`, the validators of that response are kept for the next
+ * conditional GET; without it (304, or an unconfirmed change) the previous ones stay.
+ */
+export function unchangedPoll(
+  sourceId: string,
+  at: string,
+  health: SourceHealth | undefined,
+  page?: Fetched,
+): PollRecord {
+  return {
+    sourceId,
+    at,
+    result: {
+      ok: true,
+      etag: page === undefined ? (health?.etag ?? null) : page.etag,
+      lastModified: page === undefined ? (health?.lastModified ?? null) : page.lastModified,
+      changed: false,
+      currentVersionId: health?.currentVersionId ?? null,
+    },
+    events: [],
+  };
+}
