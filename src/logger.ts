@@ -28,7 +28,14 @@ export function createLogger(level: LogLevel, options: { readonly pretty: boolea
   return pino({ level, redact: { paths: REDACTED, censor: '[redacted]' }, base: null }, destination);
 }
 
-const LEVEL_NAMES: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+const LEVEL_NAMES: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
 
 function prettyStderr(): { write(line: string): void } {
   return {

@@ -50,10 +50,16 @@ export function createCronScheduler(options: CronSchedulerOptions): Scheduler {
   return {
     start() {
       for (const [expression, sources] of groupBySchedule(options.sources, options.defaults)) {
-        const task = cron.schedule(expression, () => { run(sources, expression); }, {
-          name: `poll ${expression}`,
-          ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
-        });
+        const task = cron.schedule(
+          expression,
+          () => {
+            run(sources, expression);
+          },
+          {
+            name: `poll ${expression}`,
+            ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
+          },
+        );
         tasks.push(task);
       }
       if (options.pollAtStart ?? true) run(options.sources, 'start');

@@ -29,7 +29,10 @@ export function createEventBus(logger: Logger): EventBus {
           try {
             await listener(event);
           } catch (error) {
-            logger.error({ err: describeError(error), event: event.type, source: event.source }, 'event listener failed');
+            logger.error(
+              { err: describeError(error), event: event.type, source: event.source },
+              'event listener failed',
+            );
           }
         }
       }

@@ -61,5 +61,13 @@ export async function pollFeed(
 }
 
 function toRecord(sourceId: string, item: FeedItem, at: string): NewsItemRecord {
-  return { sourceId, key: item.key, title: item.title, url: item.url, published: item.published, summary: item.summary, firstSeenAt: at };
+  return {
+    sourceId,
+    key: item.key,
+    title: item.title,
+    url: item.url,
+    published: item.published,
+    summary: item.summary,
+    firstSeenAt: at,
+  };
 }

@@ -12,7 +12,9 @@ export function formatEventForConsole(event: TrackerEvent, options: { readonly c
   const c = pc.createColors(options.color);
   switch (event.type) {
     case 'baseline':
-      return c.dim(`• ${event.source}: first ${event.kind === 'terms' ? 'version' : 'feed state'} recorded (${event.versionId.slice(0, 12)})`);
+      return c.dim(
+        `• ${event.source}: first ${event.kind === 'terms' ? 'version' : 'feed state'} recorded (${event.versionId.slice(0, 12)})`,
+      );
     case 'terms-change':
       return formatTermsChange(event, c);
     case 'news':
