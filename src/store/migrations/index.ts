@@ -1,0 +1,30 @@
+import { Migrator } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { AppError, describeError } from '../../domain/errors.ts';
+import { initialMigration } from './0001-initial.ts';
+
+/**
+ * Every migration, by name. Names sort in the order they must run (`NNNN-title`); Kysely's `Migrator`
+ * records the applied ones in `kysely_migration` and runs only the rest, so opening a database twice is a no-op.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001-initial': initialMigration,
+};
+
+/** An in-code provider: migrations ship inside the bundle instead of being read from a folder at run time. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...migrations }),
+};
+
+/**
+ * Brings the schema up to date. A failed migration is a storage error: it is thrown (naming the migration)
+ * and the process is expected to crash; Kysely has already rolled the failed migration back.
+ */
+export async function migrateToLatest<TDatabase>(db: Kysely<TDatabase>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error === undefined) return;
+  const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+  const reason = describeError(error).message;
+  throw new AppError('storage_migration_failed', `migration ${failed} failed: ${reason}`, { cause: error });
+}

@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+import { eventRow, newsItemRow } from './rows.ts';
+import type { PollFailed, PollRecord, PollSucceeded } from './store.ts';
+
+/*
+ * Writing one poll. Every statement here is portable SQL (`insert … on conflict`), shared by any Kysely
+ * dialect. Rows are inserted one statement per row on purpose: the SQL text is then the same for every poll,
+ * so SQLite reuses one prepared statement, and no poll with many feed items can hit a bound-variable limit.
+ */
+
+/** True when the poll writes nothing but the health row (the common "unchanged" poll). */
+export function isHealthOnly(poll: PollRecord): boolean {
+  return (
+    poll.snapshot === undefined &&
+    poll.version === undefined &&
+    (poll.newsItems === undefined || poll.newsItems.length === 0) &&
+    poll.events.length === 0
+  );
+}
+
+/** Writes the whole poll in the order parents → children; the caller provides the transaction. */
+export async function writePoll(db: Kysely<Database>, poll: PollRecord, createdAt: string): Promise<void> {
+  await writeHealth(db, poll);
+  await writeContent(db, poll, createdAt);
+  for (const item of poll.newsItems ?? []) {
+    await db
+      .insertInto('news_items')
+      .values(newsItemRow(item))
+      .onConflict((conflict) => conflict.columns(['source_id', 'item_key']).doNothing())
+      .execute();
+  }
+  for (const event of poll.events) {
+    await db.insertInto('events').values(eventRow(event, createdAt)).execute();
+  }
+}
+
+/** Upserts the health row: one statement whether or not the source was seen before. */
+export async function writeHealth(db: Kysely<Database>, poll: PollRecord): Promise<void> {
+  if (poll.result.ok) await writeSuccess(db, poll.sourceId, poll.at, poll.result);
+  else await writeFailure(db, poll.sourceId, poll.at, poll.result);
+}
+
+async function writeSuccess(db: Kysely<Database>, sourceId: string, at: string, result: PollSucceeded): Promise<void> {
+  // lastError/lastErrorCode are kept: they describe the most recent failure, and consecutiveFailures = 0
+  // already says it is over.
+  await db
+    .insertInto('source_health')
+    .values({
+      source_id: sourceId,
+      last_fetch_at: at,
+      last_success_at: at,
+      last_change_at: result.changed ? at : null,
+      consecutive_failures: 0,
+      etag: result.etag,
+      last_modified: result.lastModified,
+      current_version_id: result.currentVersionId,
+    })
+    .onConflict((conflict) =>
+      conflict.column('source_id').doUpdateSet((eb) => ({
+        last_fetch_at: eb.ref('excluded.last_fetch_at'),
+        last_success_at: eb.ref('excluded.last_success_at'),
+        consecutive_failures: 0,
+        etag: eb.ref('excluded.etag'),
+        last_modified: eb.ref('excluded.last_modified'),
+        current_version_id: eb.ref('excluded.current_version_id'),
+        ...(result.changed ? { last_change_at: eb.ref('excluded.last_change_at') } : {}),
+      })),
+    )
+    .execute();
+}
+
+async function writeFailure(db: Kysely<Database>, sourceId: string, at: string, result: PollFailed): Promise<void> {
+  // Validators and the current version stay as they were: the next poll still compares against them.
+  await db
+    .insertInto('source_health')
+    .values({
+      source_id: sourceId,
+      last_fetch_at: at,
+      consecutive_failures: 1,
+      last_error: result.message,
+      last_error_code: result.code,
+    })
+    .onConflict((conflict) =>
+      conflict.column('source_id').doUpdateSet((eb) => ({
+        last_fetch_at: eb.ref('excluded.last_fetch_at'),
+        consecutive_failures: eb(eb.ref('source_health.consecutive_failures'), '+', 1),
+        last_error: eb.ref('excluded.last_error'),
+        last_error_code: eb.ref('excluded.last_error_code'),
+      })),
+    )
+    .execute();
+}
+
+/** Snapshot and version are content-addressed: inserted when absent, never overwritten. */
+async function writeContent(db: Kysely<Database>, poll: PollRecord, createdAt: string): Promise<void> {
+  const { snapshot, version } = poll;
+  if (snapshot !== undefined) {
+    await db
+      .insertInto('snapshots')
+      .values({ id: snapshot.id, media_type: snapshot.mediaType, body: snapshot.body, created_at: createdAt })
+      .onConflict((conflict) => conflict.column('id').doNothing())
+      .execute();
+  }
+  if (version === undefined) return;
+  await db
+    .insertInto('versions')
+    .values({ id: version.id, text: version.text, created_at: createdAt })
+    .onConflict((conflict) => conflict.column('id').doNothing())
+    .execute();
+  await db
+    .insertInto('version_entries')
+    .values({
+      source_id: poll.sourceId,
+      version_id: version.id,
+      snapshot_id: version.snapshotId,
+      kind: version.kind,
+      recorded_at: poll.at,
+    })
+    .execute();
+}

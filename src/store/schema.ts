@@ -1,0 +1,139 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { VersionEntryKind } from './store.ts';
+
+/*
+ * Table shapes as the database sees them (snake_case). Rows are mapped to the port's camelCase types in
+ * `rows.ts` only. Timestamps are ISO-8601 UTC text so they sort and compare the same on SQLite and PostgreSQL;
+ * booleans are integers 0/1 for the same reason; JSON is text.
+ */
+
+/** `source_health`: one row per source, upserted on every poll. */
+export interface SourceHealthTable {
+  source_id: string;
+  last_fetch_at: string | null;
+  last_success_at: string | null;
+  last_change_at: string | null;
+  consecutive_failures: number;
+  last_error: string | null;
+  last_error_code: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  /** Not a foreign key: for feeds it is the feed body hash, which has no `versions` row. */
+  current_version_id: string | null;
+}
+
+/** `snapshots`: raw bodies, content-addressed (`id` = SHA-256 hex of the bytes), never overwritten. */
+export interface SnapshotsTable {
+  id: string;
+  media_type: string;
+  body: Buffer;
+  created_at: string;
+}
+
+/** `versions`: extracted texts, content-addressed (`id` = SHA-256 hex of the text), never overwritten. */
+export interface VersionsTable {
+  id: string;
+  text: string;
+  created_at: string;
+}
+
+/** `version_entries`: the append-only history of every terms source. */
+export interface VersionEntriesTable {
+  seq: Generated<number>;
+  source_id: string;
+  version_id: string;
+  snapshot_id: string;
+  kind: VersionEntryKind;
+  recorded_at: string;
+}
+
+/** `news_items`: feed items as first seen; `(source_id, item_key)` is the identity. */
+export interface NewsItemsTable {
+  source_id: string;
+  item_key: string;
+  title: string;
+  url: string;
+  published: string | null;
+  summary: string;
+  first_seen_at: string;
+}
+
+/** `events`: the append-only event log the alerting side reads with a cursor on `id`. */
+export interface EventsTable {
+  id: Generated<number>;
+  type: string;
+  source_id: string;
+  /** The whole `TrackerEvent` as JSON. */
+  payload: string;
+  created_at: string;
+}
+
+/** `subscriptions`: who wants which alerts where (ready for the alerts feature). */
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  platform: string;
+  workspace_id: string;
+  channel_id: string;
+  user_id: string | null;
+  kind: string;
+  /** JSON: vendors, sources, topics… */
+  filters: string;
+  min_significance: string | null;
+  /** What to mention with each alert (a role or user id, `here`), if anything. */
+  mention: string | null;
+  created_by: string;
+  created_at: string;
+  paused: ColumnType<number, number | undefined, number>;
+}
+
+/** `digests`: scheduled summaries per channel (ready for the digests feature). */
+export interface DigestsTable {
+  platform: string;
+  workspace_id: string;
+  channel_id: string;
+  schedule: string;
+  timezone: string;
+  last_sent_at: string | null;
+}
+
+/** Delivery state of an outbox message. */
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'disabled';
+
+/** `outbox`: messages to deliver, made idempotent by `idempotency_key` (ready for the delivery worker). */
+export interface OutboxTable {
+  id: Generated<number>;
+  idempotency_key: string;
+  platform: string;
+  target: string;
+  /** JSON: the neutral message. */
+  payload: string;
+  status: OutboxStatus;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: string | null;
+  platform_message_id: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** `settings`: key/value per workspace, e.g. the alerts channel. */
+export interface SettingsTable {
+  platform: string;
+  workspace_id: string;
+  key: string;
+  value: string;
+}
+
+/** The whole schema, as Kysely types it. */
+export interface Database {
+  source_health: SourceHealthTable;
+  snapshots: SnapshotsTable;
+  versions: VersionsTable;
+  version_entries: VersionEntriesTable;
+  news_items: NewsItemsTable;
+  events: EventsTable;
+  subscriptions: SubscriptionsTable;
+  digests: DigestsTable;
+  outbox: OutboxTable;
+  settings: SettingsTable;
+}
