@@ -48,8 +48,11 @@ const fetchSchema = z.strictObject({
   maxRedirects: z.number().int().min(0).max(20).default(5),
   perHostConcurrency: z.number().int().positive().default(2),
   perHostSpacingMs: z.number().int().min(0).default(500),
-  retries: z.number().int().min(0).max(10).default(3),
+  /** Retries after the first try, for network errors, 5xx and 429. */
+  retries: z.number().int().min(0).max(10).default(2),
   respectRobots: z.boolean().default(true),
+  /** Hosts exempt from the private-address guard (e.g. an internal mirror), as written in URLs. */
+  allowHosts: z.array(z.string().min(1)).default([]),
 });
 
 /** The whole config file. Every key is optional; defaults make a working setup. */

@@ -2,7 +2,7 @@ import type { SourceDeclaration, SourceHealth } from '../domain/source.ts';
 import { extractFeedItems, type FeedItem } from '../sources/extract-feed-items.ts';
 import type { NewsItemRecord, PollRecord } from '../store/store.ts';
 import { sha256 } from './document-text.ts';
-import { eventBase, unchangedPoll } from './poll-records.ts';
+import { eventBase, snapshotOf, unchangedPoll } from './poll-records.ts';
 import type { TrackerDeps } from './tracker-deps.ts';
 
 /**
@@ -42,14 +42,14 @@ export async function pollFeed(
   if (current === null) {
     return {
       ...base,
-      snapshot: { id: bodyHash, mediaType: page.mediaType, body: page.body },
+      snapshot: snapshotOf(page, bodyHash),
       events: [{ type: 'baseline', ...eventBase(source, at), kind: 'feed', versionId: bodyHash }],
     };
   }
   if (fresh.length === 0) return { ...base, events: [] };
   return {
     ...base,
-    snapshot: { id: bodyHash, mediaType: page.mediaType, body: page.body },
+    snapshot: snapshotOf(page, bodyHash),
     events: [
       {
         type: 'news',

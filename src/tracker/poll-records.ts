@@ -30,3 +30,8 @@ export function unchangedPoll(
     events: [],
   };
 }
+
+/** The raw response as stored; the charset travels with the media type so the body can be decoded again. */
+export function snapshotOf(page: Fetched, id: string): { id: string; mediaType: string; body: Buffer } {
+  return { id, mediaType: `${page.mediaType}; charset=${page.charset}`, body: page.body };
+}

@@ -4,7 +4,7 @@ import { diffTerms } from '../diff/index.ts';
 import type { Fetched } from '../sources/fetcher.ts';
 import type { PollRecord } from '../store/store.ts';
 import { documentText, sha256 } from './document-text.ts';
-import { eventBase, unchangedPoll } from './poll-records.ts';
+import { eventBase, snapshotOf, unchangedPoll } from './poll-records.ts';
 import type { TrackerDeps } from './tracker-deps.ts';
 
 /**
@@ -67,7 +67,7 @@ function baselinePoll(
     sourceId: source.id,
     at,
     result: { ok: true, etag: page.etag, lastModified: page.lastModified, changed: true, currentVersionId: versionId },
-    snapshot: { id: snapshotId, mediaType: page.mediaType, body: page.body },
+    snapshot: snapshotOf(page, snapshotId),
     version: { id: versionId, text, snapshotId, kind: 'baseline' },
     events: [{ type: 'baseline', ...eventBase(source, at), kind: 'terms', versionId }],
   };
@@ -94,7 +94,7 @@ function changePoll(source: SourceDeclaration, at: string, page: Fetched, change
       changed: meaningful,
       currentVersionId: change.versionId,
     },
-    snapshot: { id: snapshotId, mediaType: page.mediaType, body: page.body },
+    snapshot: snapshotOf(page, snapshotId),
     version: { id: change.versionId, text: change.text, snapshotId, kind: meaningful ? 'change' : 'technical' },
     events: meaningful
       ? [
