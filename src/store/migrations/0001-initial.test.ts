@@ -28,7 +28,9 @@ async function ddlOf(flavor: SqlFlavor): Promise<string[]> {
   const statements: string[] = [];
   const db = new Kysely<unknown>({
     dialect: dryRunDialect(flavor),
-    log: (event) => statements.push(event.query.sql),
+    log: (event) => {
+      statements.push(event.query.sql);
+    },
   });
   await initialMigration.up(db);
   await db.destroy();
