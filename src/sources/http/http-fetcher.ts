@@ -80,7 +80,10 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
   const timeouts = { connectTimeoutMs: options.connectTimeoutMs ?? 10_000, totalTimeoutMs: options.totalTimeoutMs ?? 30_000 };
   const maxRedirects = options.maxRedirects ?? 5;
   const policy = createAddressPolicy(options);
+  const concurrency = options.perHostConcurrency ?? 2;
   const agent = new Agent({
+    // Never more sockets per origin than requests the limiter lets through.
+    connections: concurrency,
     connect: createGuardedConnector({ policy, resolveHost: options.resolveHost ?? resolveWithSystemDns, ...timeouts }),
     headersTimeout: timeouts.totalTimeoutMs,
     bodyTimeout: timeouts.totalTimeoutMs,
@@ -89,7 +92,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
     keepAliveTimeoutThreshold: 500,
   });
   const exchange = createTransport({ dispatcher: agent, timeouts });
-  const limiter = createHostLimiter({ concurrency: options.perHostConcurrency, spacingMs: options.perHostSpacingMs });
+  const limiter = createHostLimiter({ concurrency, spacingMs: options.perHostSpacingMs });
   const clock = options.clock ?? systemClock;
   const retryDeps = {
     policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
