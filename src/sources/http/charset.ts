@@ -18,7 +18,11 @@ export function parseContentType(header: string | undefined): ContentType {
   for (const parameter of parameters) {
     const separator = parameter.indexOf('=');
     if (separator === -1 || parameter.slice(0, separator).trim().toLowerCase() !== 'charset') continue;
-    charset = parameter.slice(separator + 1).trim().replace(/^"(.*)"$/, '$1') || null;
+    charset =
+      parameter
+        .slice(separator + 1)
+        .trim()
+        .replace(/^"(.*)"$/, '$1') || null;
   }
   return { mediaType: type.trim().toLowerCase(), charset };
 }

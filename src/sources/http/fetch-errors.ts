@@ -63,14 +63,18 @@ export function toFetchError(error: unknown, url: string, timeouts: TimeoutSetti
   if (error instanceof AddressRefusedError) {
     return new SourceFetchError('blocked_address', `${error.message} for ${url}`, { url, cause });
   }
-  if (error instanceof DeadlineError) return new SourceFetchError('timeout', `${error.message}: ${url}`, { url, cause });
+  if (error instanceof DeadlineError)
+    return new SourceFetchError('timeout', `${error.message}: ${url}`, { url, cause });
   if (error instanceof BodyTooLargeError) {
     return new SourceFetchError('too_large', `${error.message}: ${url}`, { url, cause });
   }
   const code = errorCode(error);
   const phase = code === undefined ? undefined : UNDICI_TIMEOUTS[code];
   if (phase !== undefined) {
-    const deadline = new DeadlineError(phase, phase === 'connect' ? timeouts.connectTimeoutMs : timeouts.totalTimeoutMs);
+    const deadline = new DeadlineError(
+      phase,
+      phase === 'connect' ? timeouts.connectTimeoutMs : timeouts.totalTimeoutMs,
+    );
     return new SourceFetchError('timeout', `${deadline.message}: ${url}`, { url, cause });
   }
   return new SourceFetchError('network', `network error for ${url}: ${describe(error, code)}`, { url, cause });

@@ -142,7 +142,9 @@ describe('charset', () => {
     {
       name: 'ISO-8859-1 from a meta tag',
       headers: { 'content-type': 'text/html' },
-      body: latin1(`<html><head><meta charset="ISO-8859-1"><title>x</title></head><body><p>${GERMAN}</p></body></html>`),
+      body: latin1(
+        `<html><head><meta charset="ISO-8859-1"><title>x</title></head><body><p>${GERMAN}</p></body></html>`,
+      ),
       charset: 'windows-1252',
     },
     {

@@ -65,7 +65,9 @@ describe('SSRF guard', () => {
   it('refuses a redirect to the cloud metadata service', async () => {
     server.route('/hop', { status: 301, headers: { location: 'http://169.254.169.254/latest/meta-data/' } });
     const error = await refusal(open({ allowHosts: ['127.0.0.1'] }).fetch({ url: `${server.origin}/hop` }));
-    expect(error.message).toBe('refused cloud metadata address 169.254.169.254 for http://169.254.169.254/latest/meta-data/');
+    expect(error.message).toBe(
+      'refused cloud metadata address 169.254.169.254 for http://169.254.169.254/latest/meta-data/',
+    );
   });
 
   it('refuses a redirect to a name that resolves to a blocked address, so nothing reaches it', async () => {
@@ -77,7 +79,9 @@ describe('SSRF guard', () => {
     expect(error.message).toBe(`refused loopback address 127.0.0.1 for http://rebind.test:${server.port}/secret`);
     expect(resolved).toContain('rebind.test');
     expect(server.requestsTo('/secret')).toHaveLength(0);
-    expect(server.requestsTo('/robots.txt').map((request) => request.headers.host)).toEqual([`127.0.0.1:${server.port}`]);
+    expect(server.requestsTo('/robots.txt').map((request) => request.headers.host)).toEqual([
+      `127.0.0.1:${server.port}`,
+    ]);
   });
 
   it('refuses a DNS name resolving to a private address', async () => {
@@ -94,7 +98,11 @@ describe('SSRF guard', () => {
   });
 
   it.each([
-    { name: 'IPv4-mapped IPv6 loopback', url: (port: number) => `http://[::ffff:127.0.0.1]:${port}/`, range: 'loopback' },
+    {
+      name: 'IPv4-mapped IPv6 loopback',
+      url: (port: number) => `http://[::ffff:127.0.0.1]:${port}/`,
+      range: 'loopback',
+    },
     { name: 'IPv6 loopback', url: (port: number) => `http://[::1]:${port}/`, range: 'loopback' },
     { name: 'unspecified', url: (port: number) => `http://0.0.0.0:${port}/`, range: 'unspecified' },
     { name: 'decimal IPv4 literal', url: () => 'http://2130706433/', range: 'loopback' },
@@ -110,7 +118,9 @@ describe('SSRF guard', () => {
 
   it('refuses metadata.google.internal by name, without resolving it', async () => {
     const error = await refusal(open({ resolveHost: dns({}) }).fetch({ url: 'http://metadata.google.internal/v1/' }));
-    expect(error.message).toBe('refused cloud metadata address metadata.google.internal for http://metadata.google.internal/v1/');
+    expect(error.message).toBe(
+      'refused cloud metadata address metadata.google.internal for http://metadata.google.internal/v1/',
+    );
     expect(resolved).toEqual([]);
   });
 

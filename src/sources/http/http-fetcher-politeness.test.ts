@@ -48,7 +48,9 @@ describe('robots.txt', () => {
     server.route('/public', { body: 'ok' });
     const polite = open();
     await expect(polite.fetch({ url: `${server.origin}/public` })).resolves.toMatchObject({ kind: 'fetched' });
-    const error: unknown = await polite.fetch({ url: `${server.origin}/private/terms` }).catch((caught: unknown) => caught);
+    const error: unknown = await polite
+      .fetch({ url: `${server.origin}/private/terms` })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SourceFetchError);
     expect(error).toMatchObject({ code: 'robots_disallowed', url: `${server.origin}/private/terms` });
     expect((error as Error).message).toContain(`robots.txt disallows ${server.origin}/private/terms`);
@@ -170,7 +172,9 @@ describe('retries', () => {
 
   it('gives up at once when Retry-After exceeds the cap', async () => {
     server.route('/busy', sequence([{ status: 429, headers: { 'retry-after': '3600' } }]));
-    const error: unknown = await open().fetch({ url: `${server.origin}/busy` }).catch((caught: unknown) => caught);
+    const error: unknown = await open()
+      .fetch({ url: `${server.origin}/busy` })
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'http_status', status: 429 });
     expect(server.requestsTo('/busy')).toHaveLength(1);
     expect(waits).toEqual([]);
@@ -188,7 +192,9 @@ describe('retries', () => {
 
   it('does not retry 404 or other 4xx', async () => {
     server.route('/gone', sequence([{ status: 410 }]));
-    const error: unknown = await open().fetch({ url: `${server.origin}/gone` }).catch((caught: unknown) => caught);
+    const error: unknown = await open()
+      .fetch({ url: `${server.origin}/gone` })
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'http_status', status: 410 });
     expect(server.requestsTo('/gone')).toHaveLength(1);
     expect(waits).toEqual([]);

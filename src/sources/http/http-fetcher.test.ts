@@ -18,7 +18,12 @@ afterEach(async () => {
 });
 
 function open(options: HttpFetcherOptions = {}): Fetcher {
-  fetcher = createHttpFetcher({ allowHosts: ['127.0.0.1'], perHostSpacingMs: 0, sleep: () => Promise.resolve(), ...options });
+  fetcher = createHttpFetcher({
+    allowHosts: ['127.0.0.1'],
+    perHostSpacingMs: 0,
+    sleep: () => Promise.resolve(),
+    ...options,
+  });
   return fetcher;
 }
 
@@ -34,7 +39,11 @@ async function failure(result: Promise<FetchResult>): Promise<SourceFetchError> 
 describe('createHttpFetcher: fetching', () => {
   it('returns the body, text, media type and validators', async () => {
     server.route('/terms', {
-      headers: { 'content-type': 'text/html; charset=utf-8', etag: '"v1"', 'last-modified': 'Sat, 01 Mar 2025 10:00:00 GMT' },
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        etag: '"v1"',
+        'last-modified': 'Sat, 01 Mar 2025 10:00:00 GMT',
+      },
       body: '<h1>Terms — übersicht</h1>',
     });
     const result = await open().fetch({ url: `${server.origin}/terms` });
@@ -103,11 +112,16 @@ describe('createHttpFetcher: redirects', () => {
     server.route('/middle', { status: 302, headers: { location: `${server.origin}/new?x=1` } });
     server.route('/new', { body: 'moved here' });
     const result = await open().fetch({ url: `${server.origin}/old` });
-    expect(result).toMatchObject({ kind: 'fetched', url: `${server.origin}/old`, finalUrl: `${server.origin}/new?x=1` });
+    expect(result).toMatchObject({
+      kind: 'fetched',
+      url: `${server.origin}/old`,
+      finalUrl: `${server.origin}/new?x=1`,
+    });
   });
 
   it('fails with too_many_redirects past the limit', async () => {
-    for (let hop = 0; hop < 10; hop += 1) server.route(`/r${hop}`, { status: 302, headers: { location: `/r${hop + 1}` } });
+    for (let hop = 0; hop < 10; hop += 1)
+      server.route(`/r${hop}`, { status: 302, headers: { location: `/r${hop + 1}` } });
     const error = await failure(open({ maxRedirects: 3 }).fetch({ url: `${server.origin}/r0` }));
     expect(error.code).toBe('too_many_redirects');
     expect(error.message).toContain(`more than 3 redirects from ${server.origin}/r0`);

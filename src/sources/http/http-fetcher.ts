@@ -5,15 +5,18 @@ import { Agent } from 'undici';
 import { systemClock, type Clock } from '../../domain/clock.ts';
 import { SourceFetchError } from '../../domain/errors.ts';
 import type { Fetched, FetchRequest, FetchResult, Fetcher } from '../fetcher.ts';
-import { createAddressPolicy } from './address-guard.ts';
+import { createAddressPolicy, type AddressPolicy } from './address-guard.ts';
 import { decodeText, detectCharset, parseContentType } from './charset.ts';
-import { AddressRefusedError, toFetchError } from './fetch-errors.ts';
+import type { TimeoutSettings } from './fetch-errors.ts';
+import { createFetchPipeline, parseHttpUrl, type FollowRedirects, type HopMode } from './fetch-pipeline.ts';
 import { createGuardedConnector, type ResolveHost } from './guarded-connector.ts';
 import { createHostLimiter } from './host-limiter.ts';
 import { ACCEPT_ENCODING } from './read-body.ts';
-import { DEFAULT_RETRY_POLICY, sleepUnlessAborted, withRetries, type RetryPolicy } from './retry.ts';
+import { DEFAULT_RETRY_POLICY, sleepUnlessAborted, type RetryPolicy } from './retry.ts';
 import { createRobotsCache, type RobotsCache } from './robots.ts';
 import { createTransport, headerValue, type Exchange } from './transport.ts';
+
+export { parseHttpUrl } from './fetch-pipeline.ts';
 
 /** Sent unless configured otherwise; names the bot and where to read about it. */
 export const DEFAULT_USER_AGENT = 'clausewatch/0.1 (+https://github.com/clausewatch/clausewatch)';
@@ -60,15 +63,6 @@ export interface HttpFetcherOptions {
   readonly clock?: Clock | undefined;
 }
 
-const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
-
-/** How one hop is fetched: page requests use robots.txt and retries, the robots.txt request itself neither. */
-interface HopMode {
-  readonly robots: boolean;
-  readonly retries: boolean;
-  readonly maxBodyBytes: number;
-}
-
 /**
  * Creates the polite HTTP fetcher. One keep-alive connection pool serves all requests; `close()` releases it.
  * Each hop: SSRF check of the URL host → robots.txt → per-host slot → request (retried when transient).
@@ -77,70 +71,31 @@ interface HopMode {
  */
 export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
-  const timeouts = { connectTimeoutMs: options.connectTimeoutMs ?? 10_000, totalTimeoutMs: options.totalTimeoutMs ?? 30_000 };
-  const maxRedirects = options.maxRedirects ?? 5;
-  const policy = createAddressPolicy(options);
+  const timeouts = {
+    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+    totalTimeoutMs: options.totalTimeoutMs ?? 30_000,
+  };
   const concurrency = options.perHostConcurrency ?? 2;
-  const agent = new Agent({
-    // Never more sockets per origin than requests the limiter lets through.
-    connections: concurrency,
-    connect: createGuardedConnector({ policy, resolveHost: options.resolveHost ?? resolveWithSystemDns, ...timeouts }),
-    headersTimeout: timeouts.totalTimeoutMs,
-    bodyTimeout: timeouts.totalTimeoutMs,
-    // undici drops a socket when the server's keep-alive hint minus this margin is ≤ 0; its 2 s default would
-    // disable reuse with every server that announces `timeout=1` or `timeout=2`.
-    keepAliveTimeoutThreshold: 500,
-  });
-  const exchange = createTransport({ dispatcher: agent, timeouts });
-  const limiter = createHostLimiter({ concurrency, spacingMs: options.perHostSpacingMs });
+  const policy = createAddressPolicy(options);
+  const agent = createAgent(options, policy, timeouts, concurrency);
   const clock = options.clock ?? systemClock;
-  const retryDeps = {
-    policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
-    sleep: options.sleep ?? sleepUnlessAborted,
-    now: () => clock.now(),
-  };
+  let robots: RobotsCache | null = null;
+  const follow = createFetchPipeline({
+    policy,
+    exchange: createTransport({ dispatcher: agent, timeouts }),
+    limiter: createHostLimiter({ concurrency, spacingMs: options.perHostSpacingMs }),
+    retry: {
+      policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+      sleep: options.sleep ?? sleepUnlessAborted,
+      now: () => clock.now(),
+    },
+    timeouts,
+    maxRedirects: options.maxRedirects ?? 5,
+    userAgent,
+    robots: () => robots,
+  });
+  if (options.respectRobotsTxt !== false) robots = createRobots(follow, userAgent, options.robotsTtlMs);
   const pageMode: HopMode = { robots: true, retries: true, maxBodyBytes: options.maxBodyBytes ?? 5 * 1024 * 1024 };
-  const robotsMode: HopMode = { robots: false, retries: false, maxBodyBytes: ROBOTS_MAX_BYTES };
-
-  const requestHop = async (url: URL, headers: Record<string, string>, mode: HopMode, signal?: AbortSignal) => {
-    const refusal = policy.refuseHost(url.hostname);
-    if (refusal !== null) throw toFetchError(new AddressRefusedError(refusal, url.hostname), url.href, timeouts);
-    if (mode.robots && robots !== null && !(await robots.isAllowed(url))) {
-      throw new SourceFetchError('robots_disallowed', `robots.txt disallows ${url.href} for ${userAgent}`, {
-        url: url.href,
-      });
-    }
-    const once = () => limiter.run(url.hostname, () => exchange({ url, headers, maxBodyBytes: mode.maxBodyBytes, signal }));
-    return mode.retries ? withRetries(once, retryDeps, signal) : once();
-  };
-
-  const follow = async (start: URL, headers: Record<string, string>, mode: HopMode, signal?: AbortSignal) => {
-    let url = start;
-    for (let redirects = 0; ; redirects += 1) {
-      const response = await requestHop(url, headers, mode, signal);
-      const location = REDIRECT_STATUSES.has(response.status) ? headerValue(response.headers, 'location') : undefined;
-      if (location === undefined) return { url, response };
-      if (redirects >= maxRedirects) {
-        const message = `more than ${maxRedirects} redirects from ${start.href} (last: ${url.href})`;
-        throw new SourceFetchError('too_many_redirects', message, { url: start.href, status: response.status });
-      }
-      url = parseHttpUrl(location, url);
-    }
-  };
-
-  const robots: RobotsCache | null =
-    options.respectRobotsTxt === false
-      ? null
-      : createRobotsCache({
-          userAgent,
-          ttlMs: options.robotsTtlMs,
-          load: async (robotsUrl) => {
-            const { response } = await follow(new URL(robotsUrl), { 'user-agent': userAgent }, robotsMode);
-            // Only a 2xx carries rules; 4xx (401/403 included) and 5xx mean "no rules", i.e. allowed.
-            return response.body === null ? null : response.body.toString('utf8');
-          },
-        });
-
   return {
     async fetch(request) {
       const start = parseHttpUrl(request.url);
@@ -149,6 +104,40 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
     },
     close: () => agent.close(),
   };
+}
+
+function createAgent(
+  options: HttpFetcherOptions,
+  policy: AddressPolicy,
+  timeouts: TimeoutSettings,
+  concurrency: number,
+): Agent {
+  const resolveHost = options.resolveHost ?? resolveWithSystemDns;
+  return new Agent({
+    connect: createGuardedConnector({ policy, resolveHost, connectTimeoutMs: timeouts.connectTimeoutMs }),
+    // Never more sockets per origin than requests the limiter lets through.
+    connections: concurrency,
+    headersTimeout: timeouts.totalTimeoutMs,
+    bodyTimeout: timeouts.totalTimeoutMs,
+    // undici drops a socket when the server's keep-alive hint minus this margin is ≤ 0; its 2 s default would
+    // disable reuse with every server that announces `timeout=1` or `timeout=2`.
+    keepAliveTimeoutThreshold: 500,
+  });
+}
+
+function createRobots(follow: FollowRedirects, userAgent: string, ttlMs: number | undefined): RobotsCache {
+  const mode: HopMode = { robots: false, retries: false, maxBodyBytes: ROBOTS_MAX_BYTES };
+  return createRobotsCache({
+    userAgent,
+    ttlMs,
+    load: async (robotsUrl) => {
+      const { response } = await follow(new URL(robotsUrl), { 'user-agent': userAgent }, mode);
+      // Only a 2xx carries rules. 4xx (401 and 403 included) and 5xx mean "no rules", i.e. allowed: simple, and
+      // what most crawlers do for 4xx; RFC 9309 would treat 5xx as "disallow all", which would silence a source
+      // for an hour whenever its robots.txt hiccups. Network failures are allowed as well (see RobotsCache).
+      return response.body === null ? null : response.body.toString('utf8');
+    },
+  });
 }
 
 function requestHeaders(request: FetchRequest, userAgent: string): Record<string, string> {
@@ -185,24 +174,6 @@ function toResult(requestedUrl: string, finalUrl: URL, response: Exchange): Fetc
     lastModified: headerValue(response.headers, 'last-modified') ?? null,
   };
   return fetched;
-}
-
-/** Parses an absolute URL or a Location relative to `base`; only http: and https: pass (`invalid_url`). */
-export function parseHttpUrl(input: string, base?: URL): URL {
-  let url: URL;
-  try {
-    url = new URL(input, base);
-  } catch (error) {
-    const where = base === undefined ? '' : ` (redirect from ${base.href})`;
-    throw new SourceFetchError('invalid_url', `invalid URL "${input}"${where}`, { url: input, cause: error });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    const where = base === undefined ? '' : ` (redirect from ${base.href})`;
-    throw new SourceFetchError('invalid_url', `unsupported scheme ${url.protocol} in ${url.href}${where}`, {
-      url: url.href,
-    });
-  }
-  return url;
 }
 
 async function resolveWithSystemDns(hostname: string): Promise<string[]> {

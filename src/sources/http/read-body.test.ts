@@ -8,7 +8,9 @@ const TEXT = Buffer.from('Die Nutzungsbedingungen wurden geändert. '.repeat(200
 
 // Splits the bytes into small chunks, as a socket would deliver them.
 const streamOf = (bytes: Buffer): Readable =>
-  Readable.from(Array.from({ length: Math.ceil(bytes.length / 100) }, (_, i) => bytes.subarray(i * 100, i * 100 + 100)));
+  Readable.from(
+    Array.from({ length: Math.ceil(bytes.length / 100) }, (_, i) => bytes.subarray(i * 100, i * 100 + 100)),
+  );
 
 describe('readCappedBody', () => {
   it.each([

@@ -59,7 +59,11 @@ describe('statusRetryDelayMs', () => {
 });
 
 describe('withRetries', () => {
-  const response = (status: number, headers: Record<string, string> = {}): Exchange => ({ status, headers, body: null });
+  const response = (status: number, headers: Record<string, string> = {}): Exchange => ({
+    status,
+    headers,
+    body: null,
+  });
 
   function recorder(outcomes: readonly (Exchange | Error)[]) {
     const waits: number[] = [];

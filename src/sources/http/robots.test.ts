@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createRobotsCache, type LoadRobots } from './robots.ts';
 
 const UA = 'clausewatch/0.1 (+https://github.com/clausewatch/clausewatch)';
-const ROBOTS = ['User-agent: *', 'Disallow: /admin', '', 'User-agent: clausewatch', 'Disallow: /legal/drafts'].join('\n');
+const ROBOTS = ['User-agent: *', 'Disallow: /admin', '', 'User-agent: clausewatch', 'Disallow: /legal/drafts'].join(
+  '\n',
+);
 
 function loader(answer: string | null | Error) {
   const loaded: string[] = [];
@@ -26,9 +28,7 @@ describe('createRobotsCache', () => {
   it('loads once per origin, shared by concurrent callers', async () => {
     const { load, loaded } = loader(ROBOTS);
     const robots = createRobotsCache({ load, userAgent: UA });
-    await Promise.all(
-      ['/a', '/b', '/c'].map((path) => robots.isAllowed(new URL(`https://vendor.example${path}`))),
-    );
+    await Promise.all(['/a', '/b', '/c'].map((path) => robots.isAllowed(new URL(`https://vendor.example${path}`))));
     await robots.isAllowed(new URL('https://other.example/x'));
     expect(loaded).toEqual(['https://vendor.example/robots.txt', 'https://other.example/robots.txt']);
   });
