@@ -1,0 +1,11 @@
+// `npm run bench [-- poll|diff]`: every benchmark prints its own figures next to a baseline measured in the same run.
+import { benchPoll, formatPollResult } from './poll.ts';
+
+const wanted = new Set(process.argv.slice(2));
+const runs = (name: string): boolean => wanted.size === 0 || wanted.has(name);
+
+if (runs('poll')) {
+  for (const validators of [true, false]) {
+    console.log(formatPollResult(await benchPoll({ sources: 1000, hosts: 8, concurrency: 64, validators, rounds: 5 })));
+  }
+}
