@@ -45,7 +45,7 @@ function prettyStderr(): { write(line: string): void } {
       const extra = Object.entries(fields)
         .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
         .join(' ');
-      process.stderr.write(`${clock} ${LEVEL_NAMES[Number(level)] ?? 'LOG'} ${String(msg ?? '')} ${extra}\n`);
+      process.stderr.write(`${clock} ${LEVEL_NAMES[Number(level)] ?? 'LOG'} ${typeof msg === 'string' ? msg : ''} ${extra}\n`);
     },
   };
 }

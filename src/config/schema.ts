@@ -3,7 +3,7 @@ import cron from 'node-cron';
 
 const cronExpression = z
   .string()
-  .refine((value) => cron.validate(value), { message: 'expected a cron expression such as "*/15 * * * *"' });
+  .refine((value) => cron.validate(value), { error: 'expected a cron expression such as "*/15 * * * *"' });
 
 const httpUrl = z.string().refine(
   (value) => {
@@ -14,7 +14,7 @@ const httpUrl = z.string().refine(
       return false;
     }
   },
-  { message: 'expected an http(s) URL' },
+  { error: 'expected an http(s) URL' },
 );
 
 const selectorList = z

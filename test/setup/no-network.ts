@@ -9,6 +9,7 @@ function refuse(what: string): never {
 }
 
 type ConnectArgs = Parameters<typeof net.Socket.prototype.connect>;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- re-applied with the socket as `this` below
 const originalConnect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: ConnectArgs) {
   const first: unknown = args[0];
@@ -17,7 +18,7 @@ net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args
     const { host, path } = options as { host?: string; path?: string };
     if (path === undefined && host !== undefined && !LOOPBACK.test(host)) refuse(`connect to ${host}`);
   } else if (typeof args[1] === 'string' && !LOOPBACK.test(args[1])) {
-    refuse(`connect to ${args[1]}`);
+    refuse(`connect to ${String(args[1])}`);
   }
   return originalConnect.apply(this, args);
 } as typeof net.Socket.prototype.connect;
