@@ -1,0 +1,28 @@
+import { isFailing } from '../src/domain/source.ts';
+import type { Command } from './command.ts';
+
+/** `/sources [vendor]`: the watched sources and their health. */
+export const sourcesCommand: Command = {
+  name: 'sources',
+  description: 'List the watched sources and their health',
+  options: [{ name: 'vendor', description: 'Only this vendor’s sources', type: 'string' }],
+  permission: 'everyone',
+  async run(options, context) {
+    const vendor = typeof options.vendor === 'string' ? options.vendor.toLowerCase() : undefined;
+    const sources = context.sources.filter((source) => vendor === undefined || source.vendor === vendor);
+    if (sources.length === 0) {
+      return { title: 'Sources', lines: [`No sources for vendor "${vendor ?? ''}".`], private: true };
+    }
+    const health = new Map((await context.store.listHealth()).map((entry) => [entry.sourceId, entry]));
+    const lines = sources.map((source) => {
+      const entry = health.get(source.id);
+      if (entry === undefined) return `${source.id} (${source.kind}) — not checked yet`;
+      if (isFailing(entry, context.failureThreshold)) {
+        return `${source.id} (${source.kind}) — failing: ${entry.lastError ?? 'unknown error'}`;
+      }
+      const changed = entry.lastChangeAt === null ? 'no change seen' : `last change ${entry.lastChangeAt.slice(0, 10)}`;
+      return `${source.id} (${source.kind}) — ok, ${changed}`;
+    });
+    return { title: `Sources (${sources.length})`, lines, private: true };
+  },
+};
