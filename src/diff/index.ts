@@ -1,30 +1,8 @@
-// Placeholder until the clause diff lands: a line diff shaped like the clause contract.
-import type { TermsDiff, ClauseChange } from '../domain/terms-diff.ts';
+// The clause diff engine's public face: parse two terms versions into clauses, align them by content, rate and
+// summarise what changed, and show it to a person or as the `diff --json` contract.
 
-export interface DiffOptions {
-  readonly vendor?: string | undefined;
-  readonly title?: string | undefined;
-}
-
-export function diffTerms(before: string, after: string, options: DiffOptions = {}): TermsDiff {
-  const oldLines = new Set(before.split('\n').map((l) => l.trim()).filter(Boolean));
-  const newLines = new Set(after.split('\n').map((l) => l.trim()).filter(Boolean));
-  const changes: ClauseChange[] = [];
-  for (const line of oldLines) if (!newLines.has(line)) changes.push(lineChange('removed', line));
-  for (const line of newLines) if (!oldLines.has(line)) changes.push(lineChange('added', line));
-  const name = [options.vendor, options.title].filter(Boolean).join(' ');
-  return { changes, effectiveDate: null, summary: `${name}: ${changes.length} lines changed` };
-}
-
-function lineChange(kind: 'added' | 'removed', text: string): ClauseChange {
-  return {
-    kind,
-    section: '',
-    label: null,
-    before: kind === 'removed' ? text : null,
-    after: kind === 'added' ? text : null,
-    significance: 'low',
-    topics: [],
-    summary: `${kind}: ${text.slice(0, 80)}`,
-  };
-}
+export { diffTerms, toContractJson, SECTION_SEPARATOR, type DiffOptions } from './diff-terms.ts';
+export { diffClauses } from './diff-clauses.ts';
+export { parseClauses, type Clause, type ParsedTerms, type ParseOptions } from './parse-clauses.ts';
+export type { TextFormat } from './clean-text.ts';
+export type { SimilarityLimits } from './similarity.ts';
