@@ -7,6 +7,8 @@ import { systemClock } from '../domain/clock.ts';
 import type { Clock } from '../domain/clock.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import type { Database } from './schema.ts';
+import { createSqliteHotPath } from './sqlite-hot-path.ts';
+import type { HotPathCalls } from './sqlite-hot-path.ts';
 import { createSqlStore } from './sql-store.ts';
 import { withStatementCache } from './statement-cache.ts';
 import type { Store } from './store.ts';
@@ -33,7 +35,10 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number | undefined;
 }
 
-/** The embedded default `Store`: one SQLite file in WAL mode, accessed through Kysely. */
+/**
+ * The embedded default `Store`: one SQLite file in WAL mode, accessed through Kysely, except for the calls every
+ * poll makes (see `sqlite-hot-path.ts`).
+ */
 export interface SqliteStore extends Store {
   /** Path of the database file, or `:memory:`. */
   readonly file: string;
@@ -52,14 +57,20 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
   const file = await resolveDatabaseFile(options.dataDir);
   const sqlite = new BetterSqlite3(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const portable = createSqlStore(db, { clock: options.clock ?? systemClock });
+  let hotPath: HotPathCalls;
   try {
     applyPragmas(sqlite, file, options.busyTimeoutMs ?? 5000);
     await migrateToLatest(db);
+    // After the migrations: the hot statements are prepared against the tables they built.
+    hotPath = createSqliteHotPath(sqlite, portable);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return { ...createSqlStore(db, { clock: options.clock ?? systemClock }), file, db };
+  // The portable store does everything; the per-poll calls are overridden with prepared statements because
+  // Kysely's query building costs more than those queries themselves (figures in bench/store-hot-path.ts).
+  return { ...portable, ...hotPath, file, db };
 }
 
 async function resolveDatabaseFile(dataDir: string): Promise<string> {
