@@ -48,7 +48,11 @@ export interface DiffSummaryInput {
  * At most `SUMMARY_MAX_LENGTH` characters.
  */
 export function summarizeDiff(input: DiffSummaryInput, rules: readonly SignificanceRule[] = defaultRules): string {
-  const name = [input.vendor, input.title].map((part) => part?.trim() ?? '').filter(Boolean).join(' ') || 'Terms';
+  const name =
+    [input.vendor, input.title]
+      .map((part) => part?.trim() ?? '')
+      .filter(Boolean)
+      .join(' ') || 'Terms';
   const dates = input.effectiveDate;
   const dateChanged = dates !== null && dates.before !== dates.after;
   if (input.changes.length === 0) {

@@ -9,7 +9,13 @@ import { compileRules, countEach, countsDiffer, matchSignatures, netGain, type C
 import { rateQuantities, type RatedQuantityChange } from './rate-quantities.ts';
 import { foldText } from './patterns.ts';
 import { compareQuantities, extractQuantities } from './quantities.ts';
-import { ruleSignificance, shiftSignificance, significanceRank, type Direction, type SignificanceRule } from './rules.ts';
+import {
+  ruleSignificance,
+  shiftSignificance,
+  significanceRank,
+  type Direction,
+  type SignificanceRule,
+} from './rules.ts';
 import { diffWordsWithPositions, tokenize } from './word-diff.ts';
 
 /** What one topic says of a change. */
@@ -115,7 +121,13 @@ function changeTexts(change: RawClauseChange): ChangeTexts {
   const diff = diffWordsWithPositions(before, after);
   const removed = diff.hunks.flatMap((hunk) => hunk.removed.map((token) => token.text));
   const added = diff.hunks.flatMap((hunk) => hunk.added.map((token) => token.text));
-  return { before, after, removed: removed.join(' '), added: added.join(' '), changedWords: removed.length + added.length };
+  return {
+    before,
+    after,
+    removed: removed.join(' '),
+    added: added.join(' '),
+    changedWords: removed.length + added.length,
+  };
 }
 
 function evaluateRule(
@@ -132,7 +144,10 @@ function evaluateRule(
     countsDiffer(topicBefore, topicAfter) ||
     countsDiffer(matchSignatures(compiled.patterns, texts.removed), matchSignatures(compiled.patterns, texts.added));
   const adverse = [countEach(compiled.adverse, texts.before), countEach(compiled.adverse, texts.after)] as const;
-  const favourable = [countEach(compiled.favourable, texts.before), countEach(compiled.favourable, texts.after)] as const;
+  const favourable = [
+    countEach(compiled.favourable, texts.before),
+    countEach(compiled.favourable, texts.after),
+  ] as const;
   const score =
     netGain(...adverse) -
     netGain(...favourable) +

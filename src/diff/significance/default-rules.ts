@@ -5,35 +5,10 @@
  * Gaps between words use bounded `[^.;]{0,N}?` runs so a pattern stays within one sentence and its cost
  * stays linear in the clause length.
  */
+import { GAP, USER_RIGHTS, VENDOR_REFUSES, VENDOR_RIGHTS } from './direction-hints.ts';
 import type { SignificanceRule } from './rules.ts';
 
 const r = String.raw;
-
-/** A bounded gap inside one sentence that does not cross a negation (English or German). */
-const GAP = r`(?:(?!\b(?:not|never|nicht|niemals|kein\w*)\b)[^.;]){0,60}?`;
-
-/** Rights the vendor gives itself: adverse when they appear. */
-const VENDOR_RIGHTS = [
-  r`\bwe\s+(?:may|can|reserve)\b(?!\s+not\b)`,
-  r`\breserves?\s+the\s+right\b`,
-  r`\bat\s+(?:our|its)\s+(?:sole\s+|absolute\s+)?discretion\b`,
-  r`\bwithout\s+(?:any\s+)?(?:prior\s+|advance\s+)?(?:notice|warning)\b`,
-  r`\bfor\s+any\s+(?:or\s+no\s+)?reason\b`,
-  r`\bwir\s+(?:können|dürfen)\b(?!\s+nicht\b)`,
-  r`\bbehalten\s+uns\s+(?:\S+\s+){0,4}?vor\b`,
-  r`\bohne\s+(?:vorherige\s+)?(?:Ankündigung|Vorankündigung|Benachrichtigung|Mitteilung|Angabe\s+von\s+Gründen)\b`,
-  r`\bnach\s+(?:unserem\s+)?(?:freien\s+|alleinigen\s+)?Ermessen\b`,
-];
-
-/** Rights of the user and vendor duties towards the user: their disappearance is adverse. */
-const USER_RIGHTS = [
-  r`\byou\s+(?:may|can|have\s+the\s+right\s+to)\s+(?!not\b)(?:\w+\s+){0,3}?(?:terminate|cancel|close|opt|delete|request|object|export|withdraw)`,
-  r`(?<!\bwithout\s(?:any\s)?)\b(?:prior|advance)\s+(?:written\s+)?notice\b`,
-  r`\bwe\s+will\s+(?:\w+\s+){0,3}?(?:notify|inform|tell)\s+you\b`,
-  r`\bSie\s+(?:können|dürfen|haben\s+das\s+Recht)\s+(?!nicht\b)(?:\S+\s+){0,5}?(?:kündigen|widersprechen|löschen|widerrufen|beenden)\b`,
-  r`(?<!\bohne\s)\bvorherige[nr]?\s+(?:Ankündigung|Benachrichtigung|Mitteilung)\b`,
-  r`\bwir\s+(?:werden\s+)?Sie\s+(?:\S+\s+){0,4}?(?:benachrichtigen|informieren)\b`,
-];
 
 const competitorUse: SignificanceRule = {
   topic: 'competitor-use',
@@ -62,9 +37,8 @@ const trainingData: SignificanceRule = {
   significance: 'high',
   patterns: [
     r`\btrain(?:s|ed|ing)?\b`,
-    r`\bmachine\s+learning\b`,
     r`\bimprov(?:e|es|ing)\s+(?:\w+\s+){0,2}?(?:models?|AI)\b`,
-    r`\bopt(?:ed|s)?[- ]?(?:in|out)\b`,
+    r`\bopt(?:ed|s|ing)?[- ]?(?:in|out)\b(?:\s+of)?\s+(?:\w+\s+){0,3}?(?:training|models?)\b`,
     r`\btrainier\w*|\b\w*training\w*`,
     r`\b(?:Modelle?|KI)\s+(?:\S+\s+){0,2}?verbesser\w*|\bVerbesserung\s+(?:\S+\s+){0,2}?Modelle\b`,
   ],
@@ -72,17 +46,19 @@ const trainingData: SignificanceRule = {
     r`\b(?:may|can|will|shall)\s+(?!not\b)${GAP}\b(?:use|process|analy[sz]e)\b${GAP}\b(?:train|improv|develop)`,
     r`(?<!\bnot\s(?:be\s)?)\bused?\s+(?:for|in)\s+(?:\w+\s+)?training\b`,
     r`\bincluding\s+(?:for\s+)?training\b`,
-    r`\bunless\s+you\s+opt[- ]?out\b`,
+    r`\bunless\s+you\s+opt[- ]?out\s+of\s+(?:\w+\s+){0,2}?training\b`,
     r`\b(?:können|dürfen|werden)\s+(?!nicht\b)${GAP}\b(?:verwenden|nutzen|verarbeiten)\b${GAP}(?:trainier|verbesser|Training)`,
     r`\b(?:verwenden|nutzen)\s+${GAP}\b(?:zum\s+Training|zur\s+Verbesserung|zu\s+trainieren)\b`,
   ],
   favourable: [
-    r`\b(?:not|never|won['’]t|don['’]t|doesn['’]t)\s+(?:\w+\s+){0,3}?(?:train|fine-tune)`,
-    r`\b(?:not|never|won['’]t|don['’]t|doesn['’]t)\s+(?:\w+\s+){0,2}?use[sd]?\b[^.;]{0,80}?\b(?:train|improv)`,
+    r`${VENDOR_REFUSES}(?:\w+\s+){0,3}?(?:train|fine-tune)`,
+    r`${VENDOR_REFUSES}(?:\w+\s+){0,2}?use[sd]?\b[^.;]{0,80}?\b(?:train|improv)`,
+    r`\b(?:will|shall)\s+not\s+be\s+used\s+(?:\w+\s+){0,3}?(?:train|improv)`,
     r`\bopt(?:ed|s)?[- ]?in\b`,
     r`\bwithout\s+your\s+(?:\w+\s+)?(?:consent|permission|agreement)\b`,
     r`\bunless\s+you(?:['’]ve|\s+have)?\s+(?:\w+\s+)?(?:agreed|consented|opted[- ]in)\b`,
-    r`\b(?:nicht|niemals|keine?n?)\b[^.;]{0,60}?(?:trainier|Training|verbesser)`,
+    r`\bwir\s+(?:\S+\s+){0,6}?(?:nicht|niemals|keine?n?)\b[^.;]{0,60}?(?:trainier|Training|verbesser)`,
+    r`\b(?:werden|wird)\s+(?:\S+\s+){0,4}?nicht\s+(?:\S+\s+){0,4}?(?:zum\s+Training|zur\s+Verbesserung|trainier)`,
     r`\bohne\s+(?:Ihre\s+)?(?:ausdrückliche\s+)?(?:Einwilligung|Zustimmung)\b`,
   ],
 };
@@ -172,7 +148,7 @@ const termination: SignificanceRule = {
     r`\bfristlos\w*|\baus\s+beliebigem\s+Grund\b`,
     r`\bimmediately\s+(?:\w+\s+){0,2}?(?:terminate|suspend)|\bmit\s+sofortiger\s+Wirkung\b`,
   ],
-  favourable: [...USER_RIGHTS, r`\brefund\w*|\bErstattung\w*|\bmit\s+einer\s+Frist\b`],
+  favourable: [...USER_RIGHTS, r`\bmit\s+einer\s+Frist\b`],
   quantities: [
     {
       near: r`\bnotice\b|\bnotify\b|\bFrist\w*|\bAnkündigung\w*|\bbenachrichtig\w*|\bkündig\w*`,
@@ -201,7 +177,7 @@ const pricing: SignificanceRule = {
     r`\b(?:können|dürfen)\s+(?:\S+\s+){0,4}?(?:Preise|Gebühren|Limits?)\s+(?:\S+\s+){0,3}?(?:ändern|erhöhen|anpassen)\b`,
   ],
   favourable: [
-    r`\bat\s+no\s+(?:additional\s+|extra\s+)?(?:cost|charge)\b|\bfree\s+of\s+charge\b`,
+    r`\bat\s+no\s+(?:additional\s+|extra\s+)?(?:cost|charge)\b`,
     r`(?<!\bnon-)\brefundable\b|\bpro[- ]rat(?:a|ed)\s+refund\w*`,
     r`\bkostenlos\b|\bkostenfrei\b|\bohne\s+zusätzliche\s+Kosten\b|(?<!\bnicht\s)\berstattungsfähig\b`,
   ],
@@ -218,7 +194,12 @@ const pricing: SignificanceRule = {
       lower: 'adverse',
       units: ['money', 'count', 'percent'],
     },
-    { near: r`\brefund\w*|\bErstattung\w*|\bwiderruf\w*`, label: 'Refund window', lower: 'adverse', units: ['duration'] },
+    {
+      near: r`\brefund\w*|\bErstattung\w*|\bwiderruf\w*`,
+      label: 'Refund window',
+      lower: 'adverse',
+      units: ['duration'],
+    },
   ],
 };
 
@@ -242,9 +223,9 @@ const privacy: SignificanceRule = {
   ],
   favourable: [
     ...USER_RIGHTS,
-    r`\b(?:not|never|won['’]t|don['’]t|doesn['’]t)\s+(?:\w+\s+){0,2}?(?:sell|share|disclose)\b`,
+    r`${VENDOR_REFUSES}(?:\w+\s+){0,2}?(?:sell|share|disclose)\b`,
     r`\byou\s+(?:may|can)\s+(?:\w+\s+){0,3}?(?:delete|request|export|access\s+your)\b|\bencrypt\w*`,
-    r`\b(?:nicht|niemals)\s+(?:\S+\s+){0,2}?(?:verkaufen|weitergeben|offenlegen)\b|\bverschlüssel\w*`,
+    r`\bwir\s+(?:\S+\s+){0,6}?(?:nicht|niemals)\s+(?:\S+\s+){0,2}?(?:verkaufen|weitergeben|offenlegen)\b|\bverschlüssel\w*`,
     r`\bSie\s+können\s+(?:\S+\s+){0,3}?(?:löschen|Auskunft|exportieren)\b`,
   ],
   quantities: [
@@ -260,6 +241,8 @@ const privacy: SignificanceRule = {
 const jurisdiction: SignificanceRule = {
   topic: 'jurisdiction',
   significance: 'medium',
+  // Where disputes go matters even when the change is to the user's benefit.
+  favourableSignificance: 'medium',
   patterns: [
     // Law and venue patterns take in the place's name, so "English law" → "Irish law" is a change of topic words.
     r`\bgoverning\s+law\b|\bgoverned\s+by\s+(?:the\s+)?(?:\w+\s+){0,3}?laws?\b(?:\s+of\s+(?:the\s+)?(?:State\s+of\s+)?\w+)?`,

@@ -88,7 +88,10 @@ function hunkFocus(tokens: readonly Token[], all: readonly Token[], index: numbe
 /** The hunk containing or closest to the key match; without a key, the largest (first on ties). */
 function pickHunk(hunks: readonly Hunk[], key: KeyMatch | null): Hunk | undefined {
   if (key === null) {
-    return hunks.reduce<Hunk | undefined>((best, hunk) => (best === undefined || size(hunk) > size(best) ? hunk : best), undefined);
+    return hunks.reduce<Hunk | undefined>(
+      (best, hunk) => (best === undefined || size(hunk) > size(best) ? hunk : best),
+      undefined,
+    );
   }
   let best: Hunk | undefined;
   let bestDistance = Infinity;
@@ -118,8 +121,14 @@ function keyMatch(change: RawClauseChange, analysis: ChangeAnalysis, hunks: read
     lead.direction === null
       ? []
       : lead.direction === 'favourable'
-        ? [[favourable, 'after'], [adverse, 'before']]
-        : [[adverse, 'after'], [favourable, 'before']];
+        ? [
+            [favourable, 'after'],
+            [adverse, 'before'],
+          ]
+        : [
+            [adverse, 'after'],
+            [favourable, 'before'],
+          ];
   const order = [...directional, [patterns, 'after'] as const, [patterns, 'before'] as const];
   const changed = { before: hunks.flatMap((hunk) => hunk.removed), after: hunks.flatMap((hunk) => hunk.added) };
   let fallback: KeyMatch | null = null;

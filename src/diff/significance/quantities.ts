@@ -44,7 +44,8 @@ const DAYS: readonly (readonly [RegExp, number])[] = [
   [/^(?:business|werktag)/iu, 7 / 5],
   [/^(?:calendar|kalendertag|day|tag)/iu, 1],
   [/^(?:week|woche)/iu, 7],
-  [/^(?:month|monat)/iu, 30],
+  // A twelfth of a year, so "12 months" and "1 year" are the same duration.
+  [/^(?:month|monat)/iu, 365 / 12],
   [/^(?:year|jahr)/iu, 365],
   [/^(?:hour|stunde)/iu, 1 / 24],
   [/^minut/iu, 1 / 1440],

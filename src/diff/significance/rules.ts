@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Significance } from '../../domain/terms-diff.ts';
+import { ConfigError } from '../../domain/errors.ts';
 import { isValidPattern } from './patterns.ts';
 
 export { defaultRules } from './default-rules.ts';
@@ -87,18 +88,21 @@ export const quantityHintSchema = z.strictObject({
   near: patternSchema,
   label: z.string().min(1),
   lower: directionSchema,
-  units: z.array(z.enum(['duration', 'money', 'percent', 'count'])).min(1).optional(),
+  units: z
+    .array(z.enum(['duration', 'money', 'percent', 'count']))
+    .min(1)
+    .optional(),
 });
 
 /**
  * Schema of one significance rule in the YAML config, e.g.
- * `{ topic: export-control, patterns: ['\bexport\b', 'Ausfuhr\w*'], significance: medium }`.
- * A rule whose topic exists already extends it (see `mergeRules`).
+ * `{ topic: export-control, patterns: ['\bexport\b', 'Ausfuhr\w*'], significance: high }`.
+ * Only `topic` is required: a rule whose topic exists already extends it (see `mergeRules`).
  */
 export const significanceRuleSchema = z.strictObject({
   topic: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case topic such as "export-control"'),
-  patterns: patternListSchema.default([]),
-  significance: significanceSchema.default('medium'),
+  patterns: patternListSchema.optional(),
+  significance: significanceSchema.optional(),
   adverseSignificance: significanceSchema.optional(),
   favourableSignificance: significanceSchema.optional(),
   adverse: patternListSchema.optional(),
@@ -110,40 +114,45 @@ export const significanceRuleSchema = z.strictObject({
 /** Schema of the config's list of significance rules. */
 export const significanceRulesSchema = z.array(significanceRuleSchema);
 
-/** A rule as the user wrote it: only `topic` is required; the rest extends or overrides the default. */
-export type UserSignificanceRule = z.input<typeof significanceRuleSchema>;
+/** A rule as the user's config states it (validated by `significanceRuleSchema`). */
+export type UserSignificanceRule = z.output<typeof significanceRuleSchema>;
+
+/** Significance of a new user topic that states none. */
+const DEFAULT_USER_SIGNIFICANCE: Significance = 'medium';
 
 /**
- * Folds the user's rules into the defaults. A user rule with a new topic is appended (with `medium`
- * significance unless it says otherwise). A user rule whose topic exists extends the default: its patterns,
- * direction patterns and quantity hints are added, and the significance levels it states replace the
- * default's. `enabled: false` drops a topic. Order is stable: defaults first, then new topics in the user's order.
+ * Folds the user's (validated) rules into the defaults. A user rule with a new topic is appended, `medium`
+ * unless it says otherwise. A user rule whose topic exists extends the default: its patterns, direction
+ * patterns and quantity hints are added, and the significance levels it states replace the default's.
+ * `enabled: false` drops a topic. Order is stable: defaults first, then new topics in the user's order.
+ * @throws ConfigError when a new topic has no patterns (it could never match).
  */
 export function mergeRules(
   defaults: readonly SignificanceRule[],
   user: readonly UserSignificanceRule[],
 ): readonly SignificanceRule[] {
   const merged = new Map<string, SignificanceRule>(defaults.map((rule) => [rule.topic, rule]));
-  for (const raw of user) {
-    const rule = significanceRuleSchema.parse(raw);
+  for (const [index, rule] of user.entries()) {
     const existing = merged.get(rule.topic);
-    const explicitLevel = raw.significance === undefined ? undefined : rule.significance;
-    merged.set(rule.topic, existing === undefined ? toRule(rule) : extendRule(existing, rule, explicitLevel));
+    merged.set(rule.topic, existing === undefined ? newRule(rule, index) : extendRule(existing, rule));
   }
   return [...merged.values()].filter((rule) => rule.enabled !== false);
 }
 
-type ParsedRule = z.output<typeof significanceRuleSchema>;
-
-function toRule(rule: ParsedRule): SignificanceRule {
-  return { ...rule };
+function newRule(rule: UserSignificanceRule, index: number): SignificanceRule {
+  if ((rule.patterns ?? []).length === 0 && rule.enabled !== false) {
+    throw new ConfigError(
+      `significance.rules[${index}].patterns: topic "${rule.topic}" is new and has no patterns; expected at least one pattern`,
+    );
+  }
+  return { ...rule, patterns: rule.patterns ?? [], significance: rule.significance ?? DEFAULT_USER_SIGNIFICANCE };
 }
 
-function extendRule(base: SignificanceRule, extra: ParsedRule, level: Significance | undefined): SignificanceRule {
+function extendRule(base: SignificanceRule, extra: UserSignificanceRule): SignificanceRule {
   return {
     topic: base.topic,
-    patterns: [...base.patterns, ...extra.patterns],
-    significance: level ?? base.significance,
+    patterns: [...base.patterns, ...(extra.patterns ?? [])],
+    significance: extra.significance ?? base.significance,
     adverseSignificance: extra.adverseSignificance ?? base.adverseSignificance,
     favourableSignificance: extra.favourableSignificance ?? base.favourableSignificance,
     adverse: [...(base.adverse ?? []), ...(extra.adverse ?? [])],
