@@ -145,7 +145,9 @@ export function createAddressPolicy(options: AddressPolicyOptions = {}): Address
     if (range === null || !allowPrivate) return range;
     return range === 'cloud metadata' || range === 'invalid' ? range : null;
   };
-  const isExempt = (hostname: string): boolean => exempt.size > 0 && exempt.has(normalizeHost(hostname));
+  // URL host names are already canonical, so the plain lookup usually answers without parsing the IP again.
+  const isExempt = (hostname: string): boolean =>
+    exempt.size > 0 && (exempt.has(hostname) || exempt.has(normalizeHost(hostname)));
   return {
     isExempt,
     refuseHost: (hostname) => {
