@@ -2,6 +2,7 @@
 // similar remaining pairs above a threshold. Sections are paired the same way (by name, else by where most of
 // their clauses went), so a clause is "moved" only when it left its section, never because a heading was renamed.
 
+import { looseKey } from './clean-text.ts';
 import type { Clause } from './parse-clauses.ts';
 import { defaultSimilarityLimits, findCandidates, wordSet, type SimilarityLimits } from './similarity.ts';
 
@@ -46,6 +47,8 @@ export function alignClauses(
   const usedNew = new Set<number>();
   matchExact(before, after, (clause) => `${clause.sectionKey}\u0000${clause.key}`, matchedOld, usedNew);
   matchExact(before, after, (clause) => clause.key, matchedOld, usedNew);
+  // Same wording, different address or punctuation: the same clause; diff-clauses decides if that is noise.
+  matchExact(before, after, (clause) => looseKey(clause.key), matchedOld, usedNew);
   matchSimilar(before, after, options, matchedOld, usedNew);
   const sectionOf = mapSections(before, after, matchedOld);
   const pairs: ClausePair[] = [];
@@ -70,18 +73,21 @@ function matchExact(
   matchedOld: Map<number, { newIndex: number; score: number }>,
   usedNew: Set<number>,
 ): void {
-  const byKey = new Map<string, number[]>();
+  // Repeated texts pair in order: the first old "Date:" with the first new one.
+  const byKey = new Map<string, { readonly indexes: number[]; next: number }>();
   for (const clause of after) {
     if (usedNew.has(clause.index)) continue;
     const key = keyOf(clause);
     const queue = byKey.get(key);
-    if (queue === undefined) byKey.set(key, [clause.index]);
-    else queue.push(clause.index);
+    if (queue === undefined) byKey.set(key, { indexes: [clause.index], next: 0 });
+    else queue.indexes.push(clause.index);
   }
   for (const clause of before) {
     if (matchedOld.has(clause.index)) continue;
-    const newIndex = byKey.get(keyOf(clause))?.shift();
-    if (newIndex === undefined) continue;
+    const queue = byKey.get(keyOf(clause));
+    const newIndex = queue?.indexes[queue.next];
+    if (queue === undefined || newIndex === undefined) continue;
+    queue.next++;
     matchedOld.set(clause.index, { newIndex, score: 1 });
     usedNew.add(newIndex);
   }

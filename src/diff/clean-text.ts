@@ -139,3 +139,16 @@ export function maskEmails(key: string): string {
 export function keyWords(key: string): string[] {
   return key.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
 }
+
+/**
+ * The key with wording alone left: e-mail addresses masked and common punctuation dropped (reflow and extraction
+ * leave commas, brackets and hyphens behind). Two clauses with equal loose keys are one clause, changed at most in
+ * an address or in punctuation.
+ */
+export function looseKey(key: string, maskAddresses = true): string {
+  const text = maskAddresses ? maskEmails(key) : key;
+  return text
+    .replace(/[.,;:!?'"()[\]-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -2,7 +2,7 @@
 
 import type { RawClauseChange } from './types.ts';
 import { alignClauses, type AlignOptions, type ClausePair } from './align-clauses.ts';
-import { hasObfuscatedEmail, maskEmails } from './clean-text.ts';
+import { hasObfuscatedEmail, looseKey } from './clean-text.ts';
 import type { Clause } from './parse-clauses.ts';
 import { changedWords } from './word-diff.ts';
 
@@ -62,14 +62,6 @@ function pairChange(pair: ClausePair, old: Clause | undefined, now: Clause | und
 export function isNoiseOnly(old: Clause, now: Clause): boolean {
   const masked = hasObfuscatedEmail(old.text) || hasObfuscatedEmail(now.text);
   return looseKey(old.key, masked) === looseKey(now.key, masked);
-}
-
-function looseKey(key: string, maskAddresses: boolean): string {
-  const text = maskAddresses ? maskEmails(key) : key;
-  return text
-    .replace(/[.,;:!?'"()[\]-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 function addedChange(clause: Clause): RawClauseChange {

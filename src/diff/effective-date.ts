@@ -78,7 +78,7 @@ const MONTHS: Readonly<Record<string, number>> = {
 
 const MONTH_NAME = '([a-zäöü]{3,9})\\.?';
 
-const FORMATS: readonly { regex: RegExp; order: 'ymd' | 'mdy' | 'dmy' }[] = [
+const FORMATS: readonly { regex: RegExp; order: 'ymd' | 'mdy' | 'dmy' | 'mdy-numeric' }[] = [
   { regex: /^(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/, order: 'ymd' },
   { regex: new RegExp(`^${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'i'), order: 'mdy' },
   {
@@ -87,6 +87,8 @@ const FORMATS: readonly { regex: RegExp; order: 'ymd' | 'mdy' | 'dmy' }[] = [
   },
   // German numeric dates are day first: 15.09.2025.
   { regex: /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/, order: 'dmy' },
+  // Slashes and hyphens are the US order (11-04-2023 = 4 November); day first only when that cannot be.
+  { regex: /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})(?!\d)/, order: 'mdy-numeric' },
 ];
 
 /** Parses an English or German date at the start of `text` to `YYYY-MM-DD`; null when none parses. */
@@ -96,8 +98,14 @@ export function parseDate(text: string): string | null {
     const match = regex.exec(trimmed);
     if (match === null) continue;
     const [a = '', b = '', c = ''] = match.slice(1);
-    const parts = order === 'ymd' ? [a, b, c] : order === 'mdy' ? [c, a, b] : [c, b, a];
-    const iso = toIso(parts[0] ?? '', parts[1] ?? '', parts[2] ?? '');
+    const iso =
+      order === 'ymd'
+        ? toIso(a, b, c)
+        : order === 'mdy'
+          ? toIso(c, a, b)
+          : order === 'dmy'
+            ? toIso(c, b, a)
+            : (toIso(c, a, b) ?? toIso(c, b, a));
     if (iso !== null) return iso;
   }
   return null;

@@ -189,12 +189,21 @@ class ClauseCollector {
     if (parent !== undefined && own !== null) parent.lastChild = own;
     const base = parent === undefined ? this.listContext : parent.path;
     const path = own === null ? null : joinLabel(base, own);
-    const hasChildren = next !== undefined && next.kind !== 'heading' && 'indent' in next && next.indent > block.indent;
-    if (hasChildren && isTitleOnly(block.raw, text, this.format)) {
-      const title = split.label === null && block.ordinal !== null ? `${block.ordinal}. ${text}` : text;
-      this.sections.open(10 + this.items.length, title, split.rest === '' ? text : split.rest, path);
-      this.items.push({ indent: block.indent, path: path ?? base, draft: null, lastChild: undefined });
-      return;
+    const title = split.label === null && block.ordinal !== null ? `${block.ordinal}. ${text}` : text;
+    const body = bodyAfter(block.indent, next);
+    // A numbered title over its own paragraphs may be long ("18. Special Terms for Residents of …").
+    if (body !== 'none' && isTitleOnly(block.raw, text, this.format, own === null ? 12 : 24)) {
+      if (body === 'paragraphs' && own !== null) {
+        // `13. **Limitation of Liability**` followed by plain paragraphs: a numbered heading written as a list.
+        this.closeLists();
+        this.heading(this.sections.pseudoHeadingLevel(own), title);
+        return;
+      }
+      if (body === 'children') {
+        this.sections.open(10 + this.items.length, title, split.rest === '' ? text : split.rest, path);
+        this.items.push({ indent: block.indent, path: path ?? base, draft: null, lastChild: undefined });
+        return;
+      }
     }
     const draft = this.addClause(path, split.rest);
     this.items.push({ indent: block.indent, path: path ?? base, draft, lastChild: undefined });
@@ -242,16 +251,23 @@ class ClauseCollector {
   }
 }
 
+/** What follows a list item: nested blocks, top-level paragraphs (the list is over), or anything else. */
+function bodyAfter(indent: number, next: Block | undefined): 'children' | 'paragraphs' | 'none' {
+  if (next === undefined || next.kind === 'heading' || next.kind === 'row' || next.kind === 'break') return 'none';
+  if (next.indent > indent) return 'children';
+  return next.kind === 'paragraph' && next.indent === 0 ? 'paragraphs' : 'none';
+}
+
 /**
  * A block that is only a bold title (`**1. Access and Use**`, `9. **Software**`): short, one sentence at most, not
  * a lead-in to a list. Plain text has no bold, so there a short line without closing punctuation is a title.
  */
-export function isTitleOnly(raw: string, text: string, format: TextFormat): boolean {
+export function isTitleOnly(raw: string, text: string, format: TextFormat, maxWords = 12): boolean {
   if (format === 'markdown' && !raw.includes('**') && !raw.includes('__')) return false;
-  if (text.length > 200) return false;
+  if (text.length > 300) return false;
   const { rest } = splitLabel(text);
   const words = rest.split(' ').filter((word) => word !== '');
-  if (words.length === 0 || words.length > 12 || /[:,;]$/.test(rest) || /[.!?]\s+\S/.test(rest)) return false;
+  if (words.length === 0 || words.length > maxWords || /[:,;]$/.test(rest) || /[.!?]\s+\S/.test(rest)) return false;
   if (format === 'text') return words.length <= 8 && !/[.!?]$/.test(rest) && /^\p{Lu}/u.test(rest);
   const outsideBold = cleanInline(raw.replace(/\*\*.+?\*\*|__.+?__/g, ' '), format);
   return splitLabel(outsideBold).rest.replace(/[\s.:]/g, '') === '' && outsideBold.length < text.length;

@@ -37,8 +37,9 @@ export function wordSet(key: string, maxWords: number): ReadonlySet<string> {
 const MIN_CONTAINED_WORDS = 8;
 
 /**
- * Similarity in [0, 1]: the Dice coefficient of the two word sets, raised to 0.75 when one clause's words are
- * (nearly) all inside the other's — a clause that grew or was cut short is still the same clause.
+ * Similarity in [0, 1]: the Dice coefficient of the two word sets, raised into [0.6, 0.9) when one clause's words
+ * are (nearly) all inside the other's — a clause that grew or was cut short is still the same clause, and of two
+ * such candidates the one sharing more words wins.
  */
 export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
@@ -47,7 +48,7 @@ export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): numb
   for (const word of small) if (large.has(word)) shared++;
   const dice = (2 * shared) / (a.size + b.size);
   const contained = small.size >= MIN_CONTAINED_WORDS && shared / small.size >= 0.9;
-  return contained ? Math.max(dice, 0.75) : dice;
+  return contained ? Math.max(dice, 0.6 + (0.3 * shared) / large.size) : dice;
 }
 
 /** A pair of clause positions (in the old and new lists) worth comparing. */
