@@ -80,6 +80,16 @@ export function toFetchError(error: unknown, url: string, timeouts: TimeoutSetti
   return new SourceFetchError('network', `network error for ${url}: ${describe(error, code)}`, { url, cause });
 }
 
+/**
+ * True for failures worth another try: network trouble such as a reset, a refused connection or a DNS hiccup.
+ * TLS certificate rejections are network errors too, but retrying cannot fix them.
+ */
+export function isTransientFailure(error: unknown): boolean {
+  if (!(error instanceof SourceFetchError) || error.code !== 'network') return false;
+  const code = errorCode(error.cause);
+  return code === undefined || !(code.startsWith('ERR_TLS_') || code.includes('CERT'));
+}
+
 /** The caller's signal stopped the fetch (shutdown); reported as a network failure and never retried. */
 export function abortedFetchError(url: string, reason: unknown): SourceFetchError {
   return new SourceFetchError('network', `aborted: ${url}`, { url, cause: reason });

@@ -1,6 +1,7 @@
 // The SSRF guard's enforcing half: an undici connector that resolves the host itself, checks every address and
 // then connects to the checked address, so a DNS answer cannot change between the check and the connection.
 import { isIP, type Socket } from 'node:net';
+import { rootCertificates } from 'node:tls';
 import { buildConnector } from 'undici';
 import type { AddressPolicy } from './address-guard.ts';
 import { AddressRefusedError, DeadlineError } from './fetch-errors.ts';
@@ -13,6 +14,8 @@ export interface GuardedConnectorOptions {
   readonly resolveHost: ResolveHost;
   /** Deadline for DNS + TCP + TLS of one new connection. */
   readonly connectTimeoutMs: number;
+  /** Extra trusted CA certificates (PEM), added to Node's bundled roots. */
+  readonly extraCaCertificates?: readonly string[] | undefined;
 }
 
 /**
@@ -22,7 +25,10 @@ export interface GuardedConnectorOptions {
  * TLS keeps the original host name for SNI and certificate checks.
  */
 export function createGuardedConnector(options: GuardedConnectorOptions): buildConnector.connector {
-  const base = buildConnector({ timeout: options.connectTimeoutMs });
+  const extraCa = options.extraCaCertificates ?? [];
+  // Node's `ca` replaces the bundled roots instead of adding to them, so they are passed along explicitly.
+  const tlsOptions = extraCa.length === 0 ? {} : { ca: [...rootCertificates, ...extraCa] };
+  const base = buildConnector({ timeout: options.connectTimeoutMs, ...tlsOptions });
   return (connectOptions, callback) => {
     let settled = false;
     const settle = (error: Error | null, socket: Socket | null): void => {

@@ -212,6 +212,17 @@ describe('createHttpFetcher: failures', () => {
   });
 });
 
+describe('close', () => {
+  it('refuses fetches after close without touching the network', async () => {
+    const closing = open();
+    await closing.close();
+    const error = await failure(closing.fetch({ url: `${server.origin}/page` }));
+    expect(error).toMatchObject({ code: 'network', message: `fetcher closed: ${server.origin}/page` });
+    expect(server.requests).toHaveLength(0);
+    await closing.close(); // a second close is harmless
+  });
+});
+
 describe('parseHttpUrl', () => {
   it('resolves a Location against the current URL', () => {
     expect(parseHttpUrl('../b?q', new URL('https://x.example/a/c')).href).toBe('https://x.example/b?q');

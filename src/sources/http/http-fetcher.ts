@@ -55,6 +55,8 @@ export interface HttpFetcherOptions {
   readonly allowPrivateNetworks?: boolean | undefined;
   /** Host names or IPs (as written in URLs) exempt from the SSRF guard, e.g. `['127.0.0.1']` in tests. */
   readonly allowHosts?: readonly string[] | undefined;
+  /** Extra CA certificates (PEM) trusted for HTTPS besides Node's bundled roots, e.g. an intranet CA. */
+  readonly extraCaCertificates?: readonly string[] | undefined;
   /** DNS resolution used by the guard. @defaultValue `dns.promises.lookup(hostname, { all: true })` */
   readonly resolveHost?: ResolveHost | undefined;
   /** Waits between retries. @defaultValue a real timer */
@@ -96,13 +98,17 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
   });
   if (options.respectRobotsTxt !== false) robots = createRobots(follow, userAgent, options.robotsTtlMs);
   const pageMode: HopMode = { robots: true, retries: true, maxBodyBytes: options.maxBodyBytes ?? 5 * 1024 * 1024 };
+  let closing: Promise<void> | undefined;
   return {
     async fetch(request) {
+      if (closing !== undefined)
+        throw new SourceFetchError('network', `fetcher closed: ${request.url}`, { url: request.url });
       const start = parseHttpUrl(request.url);
       const { url, response } = await follow(start, requestHeaders(request, userAgent), pageMode, request.signal);
       return toResult(request.url, url, response);
     },
-    close: () => agent.close(),
+    // Idempotent: a second close waits for the first instead of failing on the destroyed agent.
+    close: () => (closing ??= agent.close()),
   };
 }
 
@@ -114,7 +120,12 @@ function createAgent(
 ): Agent {
   const resolveHost = options.resolveHost ?? resolveWithSystemDns;
   return new Agent({
-    connect: createGuardedConnector({ policy, resolveHost, connectTimeoutMs: timeouts.connectTimeoutMs }),
+    connect: createGuardedConnector({
+      policy,
+      resolveHost,
+      connectTimeoutMs: timeouts.connectTimeoutMs,
+      extraCaCertificates: options.extraCaCertificates,
+    }),
     // Never more sockets per origin than requests the limiter lets through.
     connections: concurrency,
     headersTimeout: timeouts.totalTimeoutMs,

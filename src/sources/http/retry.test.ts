@@ -9,6 +9,7 @@ import {
   statusRetryDelayMs,
   withRetries,
 } from './retry.ts';
+import { isTransientFailure } from './fetch-errors.ts';
 import type { Exchange } from './transport.ts';
 
 const NOW = new Date('2025-03-01T12:00:00Z');
@@ -128,5 +129,22 @@ describe('sleepUnlessAborted', () => {
     controller.abort();
     await sleeping;
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('isTransientFailure', () => {
+  const network = (cause: unknown) => new SourceFetchError('network', 'x', { url: 'https://x/', cause });
+  const withCode = (code: string) => Object.assign(new Error(code), { code });
+  it.each([
+    { name: 'connection reset', error: network(withCode('ECONNRESET')), expected: true },
+    { name: 'undici socket error', error: network(withCode('UND_ERR_SOCKET')), expected: true },
+    { name: 'no cause', error: network(undefined), expected: true },
+    { name: 'certificate name mismatch', error: network(withCode('ERR_TLS_CERT_ALTNAME_INVALID')), expected: false },
+    { name: 'self-signed certificate', error: network(withCode('DEPTH_ZERO_SELF_SIGNED_CERT')), expected: false },
+    { name: 'expired certificate', error: network(withCode('CERT_HAS_EXPIRED')), expected: false },
+    { name: 'timeout', error: new SourceFetchError('timeout', 'x', { url: 'https://x/' }), expected: false },
+    { name: 'plain error', error: new Error('boom'), expected: false },
+  ])('$name → $expected', ({ error, expected }) => {
+    expect(isTransientFailure(error)).toBe(expected);
   });
 });

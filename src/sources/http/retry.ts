@@ -1,5 +1,5 @@
 // When a failed fetch is tried again, and after how long.
-import { SourceFetchError } from '../../domain/errors.ts';
+import { isTransientFailure } from './fetch-errors.ts';
 import { headerValue, type Exchange } from './transport.ts';
 
 /** How the fetcher retries transient failures. */
@@ -15,14 +15,13 @@ export interface RetryPolicy {
 /**
  * The default retry table.
  *
- * | failure                               | retried? | wait                                     |
- * |---------------------------------------|----------|------------------------------------------|
- * | network error (reset, refused, DNS)   | yes      | backoff: 1 s, 2 s (doubling, ≤ 30 s)     |
- * | HTTP 5xx                              | yes      | Retry-After if sent (≤ 30 s), else backoff |
- * | HTTP 429                              | yes      | Retry-After if sent (≤ 30 s), else backoff |
- * | Retry-After longer than 30 s          | no       | the server asked for more than we wait; the next poll retries |
- * | other 4xx, timeouts, too large        | no       | a retry would fail the same way or take as long again |
- * | SSRF refusal, robots.txt refusal      | never    | a policy decision, not a failure          |
+ * | failure                                   | retried? | wait                                            |
+ * |-------------------------------------------|----------|-------------------------------------------------|
+ * | network error (reset, refused, DNS)       | yes      | backoff: 1 s, 2 s (doubling, at most 30 s)      |
+ * | HTTP 5xx, HTTP 429                        | yes      | Retry-After when sent (at most 30 s), else backoff |
+ * | Retry-After longer than 30 s              | no       | the server wants a longer pause; the next poll retries |
+ * | other 4xx, timeout, too large, TLS cert   | no       | a retry would fail the same way or take as long again |
+ * | SSRF refusal, robots.txt refusal          | never    | a policy decision, not a failure                |
  *
  * No jitter: requests to one host are already serialised and spaced by the per-host limiter, so there is no
  * herd of clients to spread out.
@@ -99,8 +98,7 @@ export async function withRetries(
       waitMs = statusRetryDelayMs(headerValue(response.headers, 'retry-after'), tried, deps.policy, deps.now());
       if (waitMs === null) return response;
     } catch (error) {
-      const transient = error instanceof SourceFetchError && error.code === 'network';
-      if (!transient || tried >= deps.policy.attempts || signal?.aborted === true) throw error;
+      if (!isTransientFailure(error) || tried >= deps.policy.attempts || signal?.aborted === true) throw error;
       waitMs = backoffDelayMs(tried, deps.policy);
     }
     await deps.sleep(waitMs, signal);
