@@ -4,7 +4,7 @@ import type { ClauseChange, TermsDiff } from '../domain/terms-diff.ts';
 import type { AlignOptions } from './align-clauses.ts';
 import type { TextFormat } from './clean-text.ts';
 import { diffClauses } from './diff-clauses.ts';
-import { parseClauses } from './parse-clauses.ts';
+import { parseClauses, type ParsedTerms } from './parse-clauses.ts';
 import { rateChange } from './significance/rate-change.ts';
 import type { SignificanceRule } from './significance/rules.ts';
 import type { SimilarityLimits } from './similarity.ts';
@@ -33,8 +33,11 @@ export interface DiffOptions {
  */
 export function diffTerms(before: string, after: string, options: DiffOptions = {}): TermsDiff {
   const parseOptions = { format: options.format };
-  const oldTerms = parseClauses(before, parseOptions);
-  const newTerms = parseClauses(after, parseOptions);
+  return diffParsedTerms(parseClauses(before, parseOptions), parseClauses(after, parseOptions), options);
+}
+
+/** `diffTerms` for versions parsed already, e.g. each in its own format. `options.format` is not used. */
+export function diffParsedTerms(oldTerms: ParsedTerms, newTerms: ParsedTerms, options: DiffOptions = {}): TermsDiff {
   const alignOptions: AlignOptions = { threshold: options.threshold, limits: options.limits };
   const changes = diffClauses(oldTerms.clauses, newTerms.clauses, alignOptions).map((change) =>
     toClauseChange(change, options.rules),

@@ -87,8 +87,6 @@ const CHROME_PATTERNS: readonly RegExp[] = [
   // Breadcrumbs: "Home › Legal › Terms", "Startseite / Rechtliches / AGB".
   /^(?:home|start|startseite)\s*[›»>/|]\s*[^.!?]{1,120}$/,
   /^[^.!?:|]{1,40}(?:\s[›»]\s[^.!?:|]{1,40}){2,}$/,
-  // A browser-tab title left above the text: "Usage policies | OpenAI".
-  /^[^.!?:|]{1,60} \| [^.!?:|]{1,40}$/,
   /^\d+ (?:min(?:ute)?s?|minuten) (?:read|lesezeit)$/,
 ];
 
@@ -107,8 +105,11 @@ export function isPageChrome(text: string, standalone: boolean): boolean {
   if (folded.length <= MAX_LINE_CHARS && (CHROME_LINES.has(folded) || LOCALE_NAMES.has(folded))) return true;
   if (CHROME_PATTERNS.some((pattern) => pattern.test(folded))) return true;
   if (!HAS_WORD.test(folded)) return true;
-  return standalone && ONE_WORD.test(folded);
+  return standalone && (ONE_WORD.test(folded) || PAGE_TITLE.test(folded));
 }
+
+/** A browser-tab title left above the text: "Usage policies | OpenAI" (as a paragraph, not a table row). */
+const PAGE_TITLE = /^[^.!?:|]{1,60} \| [^.!?:|]{1,40}$/;
 
 const MAX_LINE_CHARS = 40;
 const HAS_WORD = /[\p{L}\p{N}]/u;
