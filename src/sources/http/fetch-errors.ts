@@ -63,8 +63,9 @@ export function toFetchError(error: unknown, url: string, timeouts: TimeoutSetti
   if (error instanceof AddressRefusedError) {
     return new SourceFetchError('blocked_address', `${error.message} for ${url}`, { url, cause });
   }
-  if (error instanceof DeadlineError)
+  if (error instanceof DeadlineError) {
     return new SourceFetchError('timeout', `${error.message}: ${url}`, { url, cause });
+  }
   if (error instanceof BodyTooLargeError) {
     return new SourceFetchError('too_large', `${error.message}: ${url}`, { url, cause });
   }

@@ -101,8 +101,9 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
   let closing: Promise<void> | undefined;
   return {
     async fetch(request) {
-      if (closing !== undefined)
+      if (closing !== undefined) {
         throw new SourceFetchError('network', `fetcher closed: ${request.url}`, { url: request.url });
+      }
       const start = parseHttpUrl(request.url);
       const { url, response } = await follow(start, requestHeaders(request, userAgent), pageMode, request.signal);
       return toResult(request.url, url, response);
