@@ -8,6 +8,7 @@ import type { RawClauseChange } from '../types.ts';
 import { compileRules, countEach, countsDiffer, matchSignatures, netGain, type CompiledRule } from './compile-rules.ts';
 import { rateQuantities, type RatedQuantityChange } from './rate-quantities.ts';
 import { foldText } from './patterns.ts';
+import { toPlainText } from './plain-text.ts';
 import { compareQuantities, extractQuantities } from './quantities.ts';
 import {
   ruleSignificance,
@@ -16,7 +17,7 @@ import {
   type Direction,
   type SignificanceRule,
 } from './rules.ts';
-import { diffWordsWithPositions, tokenize } from './word-diff.ts';
+import { tokenize, type Token } from './word-diff.ts';
 
 /** What one topic says of a change. */
 export interface TopicFinding {
@@ -108,19 +109,17 @@ function compareFindings(a: TopicFinding, b: TopicFinding): number {
 }
 
 function changeTexts(change: RawClauseChange): ChangeTexts {
-  const before = foldText((change.before ?? '').slice(0, MAX_ANALYSED_CHARS));
-  const after = foldText((change.after ?? '').slice(0, MAX_ANALYSED_CHARS));
+  const before = foldText(toPlainText((change.before ?? '').slice(0, MAX_ANALYSED_CHARS)));
+  const after = foldText(toPlainText((change.after ?? '').slice(0, MAX_ANALYSED_CHARS)));
   if (change.kind === 'added' || change.kind === 'removed') {
-    return { before, after, removed: before, added: after, changedWords: tokenize(before + ' ' + after).length };
+    return { before, after, removed: before, added: after, changedWords: tokenize(`${before} ${after}`).length };
   }
   if (change.removedWords !== undefined || change.addedWords !== undefined) {
     const removed = foldText((change.removedWords ?? []).join(' '));
     const added = foldText((change.addedWords ?? []).join(' '));
     return { before, after, removed, added, changedWords: tokenize(removed).length + tokenize(added).length };
   }
-  const diff = diffWordsWithPositions(before, after);
-  const removed = diff.hunks.flatMap((hunk) => hunk.removed.map((token) => token.text));
-  const added = diff.hunks.flatMap((hunk) => hunk.added.map((token) => token.text));
+  const { removed, added } = bagDifference(tokenize(before), tokenize(after));
   return {
     before,
     after,
@@ -128,6 +127,34 @@ function changeTexts(change: RawClauseChange): ChangeTexts {
     added: added.join(' '),
     changedWords: removed.length + added.length,
   };
+}
+
+/**
+ * The words of `before` missing from `after` and the reverse, counted as multisets (case-insensitive).
+ * Rating needs which words changed, not where: this is linear, where a positional diff of a heavily
+ * rewritten clause is quadratic.
+ */
+function bagDifference(before: readonly Token[], after: readonly Token[]): { removed: string[]; added: string[] } {
+  const left = new Map<string, number>();
+  for (const token of before) left.set(token.text.toLowerCase(), (left.get(token.text.toLowerCase()) ?? 0) + 1);
+  const added: string[] = [];
+  for (const token of after) {
+    const key = token.text.toLowerCase();
+    const count = left.get(key) ?? 0;
+    if (count > 0) left.set(key, count - 1);
+    else added.push(token.text);
+  }
+  // What is left over in `left` was removed; walk `before` to report it in text order.
+  const removed: string[] = [];
+  for (const token of before) {
+    const key = token.text.toLowerCase();
+    const count = left.get(key) ?? 0;
+    if (count > 0) {
+      removed.push(token.text);
+      left.set(key, count - 1);
+    }
+  }
+  return { removed, added };
 }
 
 function evaluateRule(

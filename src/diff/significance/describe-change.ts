@@ -5,8 +5,9 @@
  */
 import type { RawClauseChange } from '../types.ts';
 import type { ChangeAnalysis } from './analyze-change.ts';
-import { cutAround, cutEnd, excerptAround, type Span } from './excerpt.ts';
+import { cutEnd, excerptAround, type Span } from './excerpt.ts';
 import { findMatches, foldText } from './patterns.ts';
+import { toPlainText } from './plain-text.ts';
 import type { RatedQuantityChange } from './rate-quantities.ts';
 import { diffWordsWithPositions, hunkSpan, type Hunk, type Token } from './word-diff.ts';
 
@@ -18,7 +19,8 @@ interface KeyMatch {
 }
 
 /** A phrase of at most `maxLength` characters describing `change` (no topics or significance). */
-export function describeChange(change: RawClauseChange, analysis: ChangeAnalysis, maxLength: number): string {
+export function describeChange(raw: RawClauseChange, analysis: ChangeAnalysis, maxLength: number): string {
+  const change = { ...raw, before: plainOrNull(raw.before), after: plainOrNull(raw.after) };
   const labelled = analysis.quantities.filter((quantity) => quantity.label !== null);
   if (change.kind === 'moved') return describeMove(change, analysis, maxLength);
   if (change.kind === 'modified' && labelled.length > 0) return cutEnd(describeQuantities(labelled), maxLength);
@@ -66,13 +68,18 @@ function describeEdit(change: RawClauseChange, analysis: ChangeAnalysis, maxLeng
   const before = change.before ?? '';
   const after = change.after ?? '';
   const diff = diffWordsWithPositions(before, after);
+  if (diff.rewritten) {
+    const key = keyMatch(change, analysis, []);
+    const focus = key?.side === 'after' ? key.span : { start: 0, end: 0 };
+    return `Rewritten: ${quote(excerptAround(after, focus, maxLength - 13))}`;
+  }
   const word = analysis.wordingOnly ? 'Reworded' : 'Changed';
   const prefix = diff.hunks.length > 1 ? `${word} (${diff.hunks.length} places): ` : `${word}: `;
   const hunk = pickHunk(diff.hunks, keyMatch(change, analysis, diff.hunks));
   if (hunk === undefined) return `${prefix}${quote(cutEnd(after, maxLength - prefix.length - 2))}`;
   const room = Math.floor((maxLength - prefix.length - 7) / 2);
-  const left = cutAround(before, hunkFocus(hunk.removed, diff.before, hunk.beforeIndex), room);
-  const right = cutAround(after, hunkFocus(hunk.added, diff.after, hunk.afterIndex), room);
+  const left = excerptAround(before, hunkFocus(hunk.removed, diff.before, hunk.beforeIndex), room);
+  const right = excerptAround(after, hunkFocus(hunk.added, diff.after, hunk.afterIndex), room);
   return `${prefix}${quote(left)} → ${quote(right)}`;
 }
 
@@ -146,11 +153,10 @@ function keyMatch(change: RawClauseChange, analysis: ChangeAnalysis, hunks: read
   return fallback;
 }
 
-/** Quotes an excerpt, dropping Markdown emphasis, escapes and link targets that would clutter a chat line. */
+function plainOrNull(text: string | null): string | null {
+  return text === null ? null : toPlainText(text);
+}
+
 function quote(text: string): string {
-  const plain = text
-    .replace(/\[([^\]]*)\]\([^)]*\)?/gu, '$1')
-    .replace(/\*\*|__|\\(?=[\\`*_[\]()#.!-])/gu, '')
-    .trim();
-  return `"${plain}"`;
+  return `"${text.trim()}"`;
 }

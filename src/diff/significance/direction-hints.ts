@@ -30,9 +30,11 @@ export const VENDOR_RIGHTS = [
 /** Rights of the user and vendor duties towards the user: their disappearance is adverse. */
 export const USER_RIGHTS = [
   r`\byou\s+(?:may|can|have\s+the\s+right\s+to)\s+(?!not\b)(?:\w+\s+){0,3}?(?:terminate|cancel|close|opt|delete|request|object|export|withdraw)`,
+  r`\byou\s+(?:may|can)\s+(?!not\b)[^.;]{0,60}?\bat\s+any\s+time\b`,
   r`(?<!\bwithout\s(?:any\s)?)\b(?:prior|advance)\s+(?:written\s+)?notice\b`,
   r`\bwe\s+will\s+(?:\w+\s+){0,3}?(?:notify|inform|tell)\s+you\b`,
   r`\bSie\s+(?:können|dürfen|haben\s+das\s+Recht)\s+(?!nicht\b)(?:\S+\s+){0,5}?(?:kündigen|widersprechen|löschen|widerrufen|beenden)\b`,
+  r`\bSie\s+(?:können|dürfen)\s+(?!nicht\b)[^.;]{0,60}?\bjederzeit\b`,
   r`(?<!\bohne\s)\bvorherige[nr]?\s+(?:Ankündigung|Benachrichtigung|Mitteilung)\b`,
   r`\bwir\s+(?:werden\s+)?Sie\s+(?:\S+\s+){0,4}?(?:benachrichtigen|informieren)\b`,
 ];

@@ -24,6 +24,7 @@ describe('diffWordsWithPositions', () => {
     const before = 'We do not use your content to train our models.';
     const after = 'We may use your content to train our models.';
     const diff = diffWordsWithPositions(before, after);
+    expect(diff.rewritten).toBe(false);
     expect(diff.hunks.map((hunk) => [texts(hunk.removed), texts(hunk.added)])).toEqual([[['do', 'not'], ['may']]]);
     const [hunk] = diff.hunks;
     expect(hunk?.removed[0] && before.slice(hunk.removed[0].start, hunk.removed[1]?.end)).toBe('do not');
@@ -39,6 +40,7 @@ describe('diffWordsWithPositions', () => {
     const started = performance.now();
     const diff = diffWordsWithPositions(before, after);
     expect(performance.now() - started).toBeLessThan(2_000);
+    expect(diff.rewritten).toBe(true);
     expect(diff.hunks).toHaveLength(1);
     expect(diff.hunks[0]?.removed).toHaveLength(800);
   });
