@@ -39,11 +39,14 @@ export class SectionTracker {
    * numbered the same way, so `9.` closes `8.` instead of nesting under it.
    */
   pseudoHeadingLevel(label: { core: string; level: number } | null): number {
-    if (label !== null && label.level === 1 && /^\d+$/.test(label.core)) {
-      const sibling = this.stack.findLast((entry) => entry.level < 10 && /^\d+$/.test(entry.label ?? ''));
-      if (sibling !== undefined) return sibling.level;
-    }
-    return PSEUDO_HEADING_LEVEL;
+    if (label === null || label.level !== 1 || !/^\d+$/.test(label.core)) return PSEUDO_HEADING_LEVEL;
+    const sibling = this.stack.findLast((entry) => entry.level < 10 && /^\d+$/.test(entry.label ?? ''));
+    if (sibling !== undefined) return sibling.level;
+    // The first numbered title under an unnumbered bold title ("PRIVACY TERMS", then "1. Data") nests under it.
+    const top = this.stack.at(-1);
+    return top !== undefined && top.level >= PSEUDO_HEADING_LEVEL && top.level < 10
+      ? top.level + 1
+      : PSEUDO_HEADING_LEVEL;
   }
 
   /** Heading titles from outermost to innermost. */
