@@ -125,15 +125,14 @@ describe('per-host limits', () => {
   });
 
   it('runs different hosts in parallel', async () => {
-    const routes = slowRoutes(4, 150);
+    const routes = slowRoutes(4, 250);
     const resolveHost = (): Promise<string[]> => Promise.resolve(['127.0.0.1']);
     const polite = open({ perHostConcurrency: 1, respectRobotsTxt: false, allowPrivateNetworks: true, resolveHost });
-    const started = performance.now();
     await Promise.all(
       ['a', 'b', 'c', 'd'].map((host, page) => polite.fetch({ url: `http://${host}.test:${server.port}/slow${page}` })),
     );
+    // Concurrency 1 per host, yet all four were at the server at once.
     expect(routes.peak()).toBe(4);
-    expect(performance.now() - started).toBeLessThan(4 * 150);
   });
 
   it('spaces requests to one host', async () => {
