@@ -15,7 +15,6 @@ type Paint = (text: string) => string;
 
 interface Palette {
   readonly bold: Paint;
-  readonly dim: Paint;
   readonly removed: Paint;
   readonly added: Paint;
   readonly badge: Readonly<Record<Significance, Paint>>;
@@ -68,8 +67,8 @@ function groupBySection(changes: readonly ClauseChange[]): Map<string, ClauseCha
 function changeLines(change: ClauseChange, paint: Palette, color: boolean): string[] {
   const badge = paint.badge[change.significance](`[${BADGE_TEXT[change.significance]}]`);
   const label = change.label === null ? '' : ` ${change.label}`;
-  const topics = change.topics.length === 0 ? '' : paint.dim(` (${change.topics.join(', ')})`);
-  const lines = [`  ${badge} ${KIND_MARK[change.kind]}${label} ${change.summary}${topics}`];
+  // The summary names topics itself; the badge carries the significance.
+  const lines = [`  ${badge} ${KIND_MARK[change.kind]}${label} ${change.summary}`];
   if (change.kind === 'added' && change.after !== null) lines.push(quote(paint.added(clip(change.after))));
   if (change.kind === 'removed' && change.before !== null) lines.push(quote(paint.removed(clip(change.before))));
   if ((change.kind === 'modified' || change.kind === 'moved') && change.before !== null && change.after !== null) {
@@ -112,7 +111,6 @@ function palette(color: boolean): Palette {
   const colors = pc.createColors(color);
   return {
     bold: colors.bold,
-    dim: colors.dim,
     removed: (text) => colors.red(colors.strikethrough(text)),
     added: colors.green,
     badge: {
