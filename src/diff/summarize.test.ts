@@ -105,7 +105,7 @@ describe('summarizeChange', () => {
       name: 'long clause edited: quotes around the edit',
       change: change('modified', LONG, LONG.replace('we may use', 'we will not use')),
       expected:
-        'Changed: "Going forward, we may use your conversations to train our…" → "Going forward, we will not use your conversations to…" (training-data, medium)',
+        'Changed: "Going forward, we may use your conversations to train our…" → "…we will not use your conversations to train our…" (training-data, medium)',
     },
     {
       name: 'no topic',
@@ -189,10 +189,21 @@ describe('summarizeDiff', () => {
     );
   });
 
+  it('headlines the change that leans furthest against the user among equally significant ones', () => {
+    const promiseRemoved = rated(change('removed', 'Acme will not use your content to train its models.', null));
+    const permissionAdded = rated(
+      change('modified', 'We do not use your chats to train our models.', 'We may use your chats to train our models.'),
+    );
+    expect(promiseRemoved.significance).toBe('high');
+    expect(summarizeDiff({ vendor: 'Acme', changes: [promiseRemoved, permissionAdded], effectiveDate: null })).toBe(
+      'Acme: 2 high — Changed: "We may use your chats to train our models"',
+    );
+  });
+
   it('prefers a topical change over a bare one of the same significance', () => {
     const lows = [changes[0], changes[1]].filter((item) => item !== undefined);
     expect(summarizeDiff({ vendor: 'Acme', title: 'Terms', changes: lows, effectiveDate: null })).toBe(
-      'Acme Terms: 2 low — Reworded: "Fees are payable in advnce" → "Fees are payable in advance"',
+      'Acme Terms: 2 low — Reworded: "Fees are payable in advance"',
     );
   });
 
@@ -201,7 +212,7 @@ describe('summarizeDiff', () => {
     expect(
       summarizeDiff({ vendor: 'Anthropic', title: 'Consumer Terms', changes: changes.slice(4), effectiveDate }),
     ).toBe(
-      'Anthropic Consumer Terms (effective October 8, 2025): 1 high — Changed: "We do not use your chats to train our…" → "We may use your chats to train our…"',
+      'Anthropic Consumer Terms (effective October 8, 2025): 1 high — Changed: "We may use your chats to train our models"',
     );
   });
 

@@ -3,7 +3,7 @@
  * headline per document change.
  */
 import type { ClauseChange, Significance, TermsDiff } from '../domain/terms-diff.ts';
-import { analyzeChange } from './significance/analyze-change.ts';
+import { analyzeChange, type ChangeAnalysis } from './significance/analyze-change.ts';
 import { describeChange } from './significance/describe-change.ts';
 import { defaultRules, significanceRank, type SignificanceRule } from './significance/rules.ts';
 import type { ChangeRating, RawClauseChange } from './types.ts';
@@ -61,11 +61,10 @@ export function summarizeDiff(input: DiffSummaryInput, rules: readonly Significa
   }
   const effective = dateChanged && dates.after !== null ? ` (effective ${dates.after})` : '';
   const head = `${name}${effective}: ${countBySignificance(input.changes)}`;
-  const top = mostImportant(input.changes);
+  const top = mostImportant(input.changes, rules);
   const room = SUMMARY_MAX_LENGTH - head.length - 3;
   if (top === undefined || room < 24) return cap(head);
-  const raw = toRawChange(top);
-  return `${head} — ${describeChange(raw, analyzeChange(raw, rules), room)}`;
+  return `${head} — ${describeChange(top.raw, top.analysis, room, true)}`;
 }
 
 /** "3 high, 2 medium, 5 low", leaving out levels with no change. */
@@ -80,21 +79,38 @@ function countBySignificance(changes: readonly ClauseChange[]): string {
 
 const KIND_RANK: Readonly<Record<ClauseChange['kind'], number>> = { added: 0, removed: 0, modified: 0, moved: 1 };
 
-/** The change to headline: most significant, then with topics, then not merely moved, then first in order. */
-function mostImportant(changes: readonly ClauseChange[]): ClauseChange | undefined {
-  let best: ClauseChange | undefined;
+interface Candidate {
+  readonly raw: RawClauseChange;
+  readonly analysis: ChangeAnalysis;
+  readonly change: ClauseChange;
+}
+
+/**
+ * The change to headline: the most significant; among those the one leaning furthest against the user, then
+ * one with topics, then not merely moved, then the first in document order.
+ */
+function mostImportant(changes: readonly ClauseChange[], rules: readonly SignificanceRule[]): Candidate | undefined {
+  const top = Math.max(...changes.map((change) => significanceRank(change.significance)));
+  let best: Candidate | undefined;
   for (const change of changes) {
-    if (best === undefined || outranks(change, best)) best = change;
+    if (significanceRank(change.significance) !== top) continue;
+    const raw = toRawChange(change);
+    const candidate = { raw, analysis: analyzeChange(raw, rules), change };
+    if (best === undefined || outranks(candidate, best)) best = candidate;
   }
   return best;
 }
 
-function outranks(a: ClauseChange, b: ClauseChange): boolean {
-  const bySignificance = significanceRank(a.significance) - significanceRank(b.significance);
-  if (bySignificance !== 0) return bySignificance > 0;
-  const byTopics = Number(a.topics.length > 0) - Number(b.topics.length > 0);
+function outranks(a: Candidate, b: Candidate): boolean {
+  const byLean = leaning(a) - leaning(b);
+  if (byLean !== 0) return byLean > 0;
+  const byTopics = Number(a.change.topics.length > 0) - Number(b.change.topics.length > 0);
   if (byTopics !== 0) return byTopics > 0;
-  return KIND_RANK[a.kind] < KIND_RANK[b.kind];
+  return KIND_RANK[a.change.kind] < KIND_RANK[b.change.kind];
+}
+
+function leaning(candidate: Candidate): number {
+  return Math.max(0, candidate.analysis.findings[0]?.score ?? 0);
 }
 
 function toRawChange(change: ClauseChange): RawClauseChange {

@@ -27,6 +27,8 @@ export interface TopicFinding {
   readonly strong: boolean;
   /** Net direction of the topic's direction patterns and numbers; null when none moved or they cancel out. */
   readonly direction: Direction | null;
+  /** How far the change leans: adverse wording gained and favourable wording lost, minus the reverse. */
+  readonly score: number;
   readonly significance: Significance;
 }
 
@@ -185,7 +187,14 @@ function evaluateRule(
   const significance = strong
     ? ruleSignificance(compiled.rule, direction)
     : shiftSignificance(compiled.rule.significance, -1);
-  return { compiled, topic: compiled.rule.topic, strong, direction: strong ? direction : null, significance };
+  return {
+    compiled,
+    topic: compiled.rule.topic,
+    strong,
+    direction: strong ? direction : null,
+    score: strong ? score : 0,
+    significance,
+  };
 }
 
 function directionScore(direction: Direction | null): number {

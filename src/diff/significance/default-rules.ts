@@ -246,7 +246,7 @@ const jurisdiction: SignificanceRule = {
   patterns: [
     // Law and venue patterns take in the place's name, so "English law" → "Irish law" is a change of topic words.
     r`\bgoverning\s+law\b|\bgoverned\s+by\s+(?:the\s+)?(?:\w+\s+){0,3}?laws?\b(?:\s+of\s+(?:the\s+)?(?:State\s+of\s+)?\w+)?`,
-    r`\blaws\s+of\s+(?:the\s+)?(?:State\s+of\s+)?\w+|\b\w+\s+law\s+(?:applies|shall\s+apply|will\s+apply)\b`,
+    r`\blaws\s+of\s+(?:the\s+)?(?:State\s+of\s+)?\w+(?:\s+\w+)?\s+(?:govern|appl)\w*|\b\w+\s+law\s+(?:applies|shall\s+apply|will\s+apply)\b`,
     r`\bcourts?\s+(?:of|in|located\s+in)\s+(?:the\s+)?(?:\w+\s+)?\w+|\bjurisdiction\w*|\bvenue\b`,
     r`\barbitra\w*|\bclass[- ]action\w*|\bjury\s+trial\b|\bdispute\s+resolution\b|\bmediation\b`,
     r`\bGerichtsstand\w*(?:\s+ist\s+\w+)?|\bGericht\w*|\banwendbare\w*\s+Recht\b`,

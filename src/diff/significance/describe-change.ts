@@ -18,13 +18,21 @@ interface KeyMatch {
   readonly span: Span;
 }
 
-/** A phrase of at most `maxLength` characters describing `change` (no topics or significance). */
-export function describeChange(raw: RawClauseChange, analysis: ChangeAnalysis, maxLength: number): string {
+/**
+ * A phrase of at most `maxLength` characters describing `change` (no topics or significance). `compact` quotes
+ * only the newer wording of a modified clause, for headlines.
+ */
+export function describeChange(
+  raw: RawClauseChange,
+  analysis: ChangeAnalysis,
+  maxLength: number,
+  compact = false,
+): string {
   const change = { ...raw, before: plainOrNull(raw.before), after: plainOrNull(raw.after) };
   const labelled = analysis.quantities.filter((quantity) => quantity.label !== null);
   if (change.kind === 'moved') return describeMove(change, analysis, maxLength);
   if (change.kind === 'modified' && labelled.length > 0) return cutEnd(describeQuantities(labelled), maxLength);
-  if (change.kind === 'modified') return describeEdit(change, analysis, maxLength);
+  if (change.kind === 'modified') return describeEdit(change, analysis, maxLength, compact);
   const side: Side = change.kind === 'added' ? 'after' : 'before';
   const prefix = change.kind === 'added' ? 'Added: ' : 'Removed: ';
   const text = change[side] ?? '';
@@ -64,7 +72,7 @@ function verb(change: RatedQuantityChange): string {
   return lower ? 'lowered' : 'raised';
 }
 
-function describeEdit(change: RawClauseChange, analysis: ChangeAnalysis, maxLength: number): string {
+function describeEdit(change: RawClauseChange, analysis: ChangeAnalysis, maxLength: number, compact: boolean): string {
   const before = change.before ?? '';
   const after = change.after ?? '';
   const diff = diffWordsWithPositions(before, after);
@@ -74,13 +82,28 @@ function describeEdit(change: RawClauseChange, analysis: ChangeAnalysis, maxLeng
     return `Rewritten: ${quote(excerptAround(after, focus, maxLength - 13))}`;
   }
   const word = analysis.wordingOnly ? 'Reworded' : 'Changed';
-  const prefix = diff.hunks.length > 1 ? `${word} (${diff.hunks.length} places): ` : `${word}: `;
-  const hunk = pickHunk(diff.hunks, keyMatch(change, analysis, diff.hunks));
+  const prefix = diff.hunks.length > 1 && !compact ? `${word} (${diff.hunks.length} places): ` : `${word}: `;
+  const key = keyMatch(change, analysis, diff.hunks);
+  const hunk = pickHunk(diff.hunks, key);
   if (hunk === undefined) return `${prefix}${quote(cutEnd(after, maxLength - prefix.length - 2))}`;
+  if (compact) {
+    const focus = keyOr(key, 'after', hunkFocus(hunk.added, diff.after, hunk.afterIndex));
+    return `${prefix}${quote(excerptAround(after, focus, maxLength - prefix.length - 2))}`;
+  }
   const room = Math.floor((maxLength - prefix.length - 7) / 2);
-  const left = excerptAround(before, hunkFocus(hunk.removed, diff.before, hunk.beforeIndex), room);
-  const right = excerptAround(after, hunkFocus(hunk.added, diff.after, hunk.afterIndex), room);
+  const left = excerptAround(
+    before,
+    keyOr(key, 'before', hunkFocus(hunk.removed, diff.before, hunk.beforeIndex)),
+    room,
+  );
+  const right = excerptAround(after, keyOr(key, 'after', hunkFocus(hunk.added, diff.after, hunk.afterIndex)), room);
   return `${prefix}${quote(left)} → ${quote(right)}`;
+}
+
+/** The key match when it lies on `side` inside the hunk's span there (a long hunk is quoted where it matters). */
+function keyOr(key: KeyMatch | null, side: Side, hunk: Span): Span {
+  const inside = key?.side === side && key.span.start < hunk.end && hunk.start < key.span.end;
+  return inside ? key.span : hunk;
 }
 
 /** Where a hunk sits in one text: its tokens, or for a pure insertion/deletion the gap between neighbours. */
