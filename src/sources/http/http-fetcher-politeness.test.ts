@@ -118,14 +118,15 @@ describe('per-host limits', () => {
   }
 
   it('keeps at most perHostConcurrency requests in flight at the server', async () => {
-    const routes = slowRoutes(6, 60);
+    // Slow enough that the second request is surely at the server before the first answer, even on a busy box.
+    const routes = slowRoutes(5, 200);
     const polite = open({ perHostConcurrency: 2, respectRobotsTxt: false });
-    await Promise.all(Array.from({ length: 6 }, (_, page) => polite.fetch({ url: `${server.origin}/slow${page}` })));
+    await Promise.all(Array.from({ length: 5 }, (_, page) => polite.fetch({ url: `${server.origin}/slow${page}` })));
     expect(routes.peak()).toBe(2);
   });
 
   it('runs different hosts in parallel', async () => {
-    const routes = slowRoutes(4, 250);
+    const routes = slowRoutes(4, 300);
     const resolveHost = (): Promise<string[]> => Promise.resolve(['127.0.0.1']);
     const polite = open({ perHostConcurrency: 1, respectRobotsTxt: false, allowPrivateNetworks: true, resolveHost });
     await Promise.all(
