@@ -72,6 +72,20 @@ describe('summarizeChange', () => {
       expected: 'Moved from Fees to Billing: "Fees are billed monthly in advance" (pricing, low)',
     },
     {
+      name: 'moved between headings of the same name',
+      change: {
+        ...change('moved', 'Fees are billed monthly in advance.', 'Fees are billed monthly in advance.'),
+        sectionPath: ['Pro plan', 'Fees'],
+        fromSectionPath: ['Free plan', 'Fees'],
+      },
+      expected: 'Moved from Free plan › Fees to Pro plan › Fees: "Fees are billed monthly in advance" (pricing, low)',
+    },
+    {
+      name: 'moved out of the top level',
+      change: { ...change('moved', 'Fees apply.', 'Fees apply.'), sectionPath: ['Billing'], fromSectionPath: [] },
+      expected: 'Moved from the top to Billing: "Fees apply" (pricing, low)',
+    },
+    {
       name: 'wording edit',
       change: change(
         'modified',

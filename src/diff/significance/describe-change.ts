@@ -42,18 +42,22 @@ export function describeChange(
 }
 
 function describeMove(change: RawClauseChange, analysis: ChangeAnalysis, maxLength: number): string {
-  const to = sectionName(change.sectionPath);
-  const from = change.fromSectionPath === undefined ? null : sectionName(change.fromSectionPath);
-  const head = cutEnd(from === null ? `Moved to ${to}` : `Moved from ${from} to ${to}`, Math.floor(maxLength / 2));
+  const from = change.fromSectionPath;
+  // Name the innermost headings, or whole paths when those are the same ("Fees" under two parents).
+  const whole = from !== undefined && sectionName(from) === sectionName(change.sectionPath);
+  const to = sectionName(change.sectionPath, whole);
+  const origin = from === undefined ? null : sectionName(from, whole);
+  const head = cutEnd(origin === null ? `Moved to ${to}` : `Moved from ${origin} to ${to}`, Math.floor(maxLength / 2));
   const text = change.after ?? change.before ?? '';
   const key = keyMatch(change, analysis, []);
   const focus = key?.side === 'after' ? key.span : { start: 0, end: 0 };
   return `${head}: ${quote(excerptAround(text, focus, maxLength - head.length - 4))}`;
 }
 
-function sectionName(path: readonly string[]): string {
-  const last = path.at(-1);
-  return last === undefined || last.trim() === '' ? 'the top' : last.trim();
+function sectionName(path: readonly string[], whole = false): string {
+  const names = path.map((name) => name.trim()).filter(Boolean);
+  if (names.length === 0) return 'the top';
+  return whole ? names.join(' › ') : (names.at(-1) ?? 'the top');
 }
 
 function describeQuantities(changes: readonly RatedQuantityChange[]): string {
