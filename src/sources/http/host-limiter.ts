@@ -51,7 +51,8 @@ export function createHostLimiter(options: HostLimiterOptions = {}): HostLimiter
     const current = now();
     const startAt = Math.max(current, state.nextStartAt);
     state.nextStartAt = startAt + spacingMs;
-    if (startAt > current) await delay(startAt - current);
+    // Timers run on the event loop's cached clock and can fire a little early under load: wait out the rest.
+    for (let wait = startAt - current; wait > 0; wait = startAt - now()) await delay(Math.ceil(wait));
   };
 
   // A finished task hands its slot straight to the next waiter, so `active` only drops when nobody waits.
