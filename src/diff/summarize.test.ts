@@ -149,6 +149,20 @@ describe('summarizeChange', () => {
     expect(summarize({ ...raw })).toBe(summarize(raw));
   });
 
+  it('rates and summarises hostile megabyte clauses quickly', () => {
+    const big = 'We may use your content to train our models and will not exceed $100 in 12 months. '.repeat(25_000);
+    const started = performance.now();
+    for (const raw of [
+      change('added', null, big),
+      change('modified', big, big.replaceAll('train', 'improve')),
+      change('modified', 'a '.repeat(500_000), 'b '.repeat(500_000)),
+      change('added', null, 'x'.repeat(1_000_000)),
+    ]) {
+      expect(summarize(raw).length).toBeLessThanOrEqual(SUMMARY_MAX_LENGTH);
+    }
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it.each([
     ['one giant word', change('added', null, `${'x'.repeat(5_000)} train`)],
     [

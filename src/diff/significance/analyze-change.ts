@@ -47,10 +47,10 @@ export interface ChangeAnalysis {
 }
 
 /**
- * Bound on the characters of one clause the patterns run over. Clauses are paragraphs; anything longer is
- * hostile or broken input, and the cap keeps the rating linear and fast.
+ * Bound on the characters of one clause the patterns (and summaries) run over. Clauses are paragraphs;
+ * anything longer is hostile or broken input, and the cap keeps rating and summarising fast.
  */
-const MAX_ANALYSED_CHARS = 20_000;
+export const MAX_ANALYSED_CHARS = 20_000;
 
 /** At most this many changed words (removed + added), with no topic in them, make a wording edit. */
 export const WORDING_MAX_WORDS = 6;

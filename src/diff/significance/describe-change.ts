@@ -4,7 +4,7 @@
  * The quote is taken around the words that made the change significant, so it shows why it matters.
  */
 import type { RawClauseChange } from '../types.ts';
-import type { ChangeAnalysis } from './analyze-change.ts';
+import { MAX_ANALYSED_CHARS, type ChangeAnalysis } from './analyze-change.ts';
 import { cutEnd, excerptAround, type Span } from './excerpt.ts';
 import { findMatches, foldText } from './patterns.ts';
 import { toPlainText } from './plain-text.ts';
@@ -181,7 +181,7 @@ function keyMatch(change: RawClauseChange, analysis: ChangeAnalysis, hunks: read
 }
 
 function plainOrNull(text: string | null): string | null {
-  return text === null ? null : toPlainText(text);
+  return text === null ? null : toPlainText(text.slice(0, MAX_ANALYSED_CHARS));
 }
 
 function quote(text: string): string {

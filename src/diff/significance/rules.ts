@@ -125,24 +125,29 @@ const DEFAULT_USER_SIGNIFICANCE: Significance = 'medium';
  * unless it says otherwise. A user rule whose topic exists extends the default: its patterns, direction
  * patterns and quantity hints are added, and the significance levels it states replace the default's.
  * `enabled: false` drops a topic. Order is stable: defaults first, then new topics in the user's order.
+ * @param configKey - where the rules sit in the config, for error messages. @defaultValue 'significance.rules'
  * @throws ConfigError when a new topic has no patterns (it could never match).
  */
 export function mergeRules(
   defaults: readonly SignificanceRule[],
   user: readonly UserSignificanceRule[],
+  configKey = 'significance.rules',
 ): readonly SignificanceRule[] {
   const merged = new Map<string, SignificanceRule>(defaults.map((rule) => [rule.topic, rule]));
   for (const [index, rule] of user.entries()) {
     const existing = merged.get(rule.topic);
-    merged.set(rule.topic, existing === undefined ? newRule(rule, index) : extendRule(existing, rule));
+    merged.set(
+      rule.topic,
+      existing === undefined ? newRule(rule, `${configKey}[${index}]`) : extendRule(existing, rule),
+    );
   }
   return [...merged.values()].filter((rule) => rule.enabled !== false);
 }
 
-function newRule(rule: UserSignificanceRule, index: number): SignificanceRule {
+function newRule(rule: UserSignificanceRule, key: string): SignificanceRule {
   if ((rule.patterns ?? []).length === 0 && rule.enabled !== false) {
     throw new ConfigError(
-      `significance.rules[${index}].patterns: topic "${rule.topic}" is new and has no patterns; expected at least one pattern`,
+      `${key}.patterns: topic "${rule.topic}" is new and has no patterns; expected at least one pattern`,
     );
   }
   return { ...rule, patterns: rule.patterns ?? [], significance: rule.significance ?? DEFAULT_USER_SIGNIFICANCE };
