@@ -47,12 +47,12 @@ export function createHostLimiter(options: HostLimiterOptions = {}): HostLimiter
     if (state.active < concurrency) state.active += 1;
     else await new Promise<void>((resolve) => state.waiting.push(resolve));
     if (spacingMs === 0) return;
-    // Reserve the start time before waiting so queued requests line up one gap apart.
-    const current = now();
-    const startAt = Math.max(current, state.nextStartAt);
-    state.nextStartAt = startAt + spacingMs;
-    // Timers run on the event loop's cached clock and can fire a little early under load: wait out the rest.
-    for (let wait = startAt - current; wait > 0; wait = startAt - now()) await delay(Math.ceil(wait));
+    // The gap is measured from the previous request's actual start: a late timer must not shrink the next gap,
+    // and timers run on the loop's cached clock, so re-check after each wait.
+    for (let wait = state.nextStartAt - now(); wait > 0; wait = state.nextStartAt - now()) {
+      await delay(Math.ceil(wait));
+    }
+    state.nextStartAt = now() + spacingMs;
   };
 
   // A finished task hands its slot straight to the next waiter, so `active` only drops when nobody waits.
