@@ -34,7 +34,11 @@ const competitorUse: SignificanceRule = {
 
 const trainingData: SignificanceRule = {
   topic: 'training-data',
-  significance: 'high',
+  // A mention of training alone ("data used to train AI models may be biased") is not yet news; a permission
+  // to train on the user's content is, and a promise not to stays worth reading.
+  significance: 'medium',
+  adverseSignificance: 'high',
+  favourableSignificance: 'medium',
   patterns: [
     r`\btrain(?:s|ed|ing)?\b`,
     r`\bimprov(?:e|es|ing)\s+(?:\w+\s+){0,2}?(?:models?|AI)\b`,

@@ -146,15 +146,15 @@ describe('rateChange: rated by what changed', () => {
   it('reads the changed words from removedWords/addedWords rather than the clause', () => {
     // The aligner's words say "train" was added, so the change is rated as touching training.
     const change = modified(before, after, { removed: ['help'], added: ['train'] });
-    expect(rateChange(change)).toEqual({ significance: 'high', topics: ['training-data'] });
+    expect(rateChange(change)).toEqual({ significance: 'medium', topics: ['training-data'] });
   });
 
   it('a larger edit away from the topic words is one level below the topic', () => {
-    const change = modified(
-      NO_TRAIN,
-      `${NO_TRAIN} This section was last reviewed by our team in the spring of this year.`,
-    );
-    expect(rateChange(change)).toEqual({ significance: 'medium', topics: ['training-data'] });
+    const clause = 'You must not use the Services to develop competing models.';
+    const change = modified(clause, `${clause} This section was last reviewed by our team in the spring of this year.`);
+    expect(rateChange(change)).toEqual({ significance: 'medium', topics: ['competitor-use'] });
+    const training = modified(NO_TRAIN, `${NO_TRAIN} This section was last reviewed by our team in the spring.`);
+    expect(rateChange(training)).toEqual({ significance: 'low', topics: ['training-data'] });
   });
 
   it('a change of the governing law is a change of topic words', () => {

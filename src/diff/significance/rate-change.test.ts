@@ -58,6 +58,11 @@ describe('rateChange: each topic, English', () => {
       expected: { significance: 'high', topics: ['training-data'] },
     },
     {
+      name: 'training-data: a mention of training without a permission or promise',
+      change: added('Data used to train AI models may be incomplete or biased.'),
+      expected: { significance: 'medium', topics: ['training-data'] },
+    },
+    {
       name: 'access: regions',
       change: added('The Services are available in the countries listed on our website.'),
       expected: { significance: 'medium', topics: ['access'] },
