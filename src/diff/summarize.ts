@@ -44,7 +44,8 @@ export interface DiffSummaryInput {
 /**
  * The headline of a document change: vendor and document, counts by significance, and the most important
  * clause in a few words, e.g.
- * `Anthropic Consumer Terms: 1 high, 2 low — Changed: "We do not use your chats" → "We may use your chats"`.
+ * `Anthropic Consumer Terms: 1 high, 2 low — Changed: "We may use your chats to train our models"` (a modified
+ * clause is quoted in its new wording only).
  * At most `SUMMARY_MAX_LENGTH` characters.
  */
 export function summarizeDiff(input: DiffSummaryInput, rules: readonly SignificanceRule[] = defaultRules): string {
