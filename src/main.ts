@@ -42,7 +42,11 @@ export async function createRuntime(
     clock: systemClock,
     logger,
     sleep,
-    options: { failureThreshold: config.failureThreshold, confirmDelayMs: config.confirmDelaySeconds * 1000 },
+    options: {
+      failureThreshold: config.failureThreshold,
+      confirmDelayMs: config.confirmDelaySeconds * 1000,
+      rules: config.significanceRules,
+    },
   };
   const tracker = createTracker(deps, bus, { concurrency: config.concurrency });
   const technical = await rederiveVersions(config.sources, deps);

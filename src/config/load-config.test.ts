@@ -137,3 +137,20 @@ describe('loadConfig', () => {
     );
   });
 });
+
+describe('significance rules in the config', () => {
+  it('adds a user topic to the built-in rules', () => {
+    const cwd = tempDirWith({
+      'clausewatch.yaml':
+        'significance:\n  rules:\n    - { topic: export-control, patterns: ["\\\\bexport\\\\b"], significance: high }\n',
+    });
+    const rules = loadConfig({ env: {}, cwd }).significanceRules;
+    expect(rules.map((rule) => rule.topic)).toContain('export-control');
+    expect(rules.map((rule) => rule.topic)).toContain('training-data');
+  });
+
+  it('rejects a new topic without patterns, naming the key', () => {
+    const cwd = tempDirWith({ 'clausewatch.yaml': 'significance:\n  rules:\n    - { topic: export-control }\n' });
+    expect(loadError(() => loadConfig({ env: {}, cwd })).message).toContain('significance.rules[0].patterns');
+  });
+});

@@ -4,6 +4,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../domain/errors.ts';
 import type { SourceDeclaration } from '../domain/source.ts';
+import { defaultRules, mergeRules, type SignificanceRule } from '../diff/significance/rules.ts';
 import { builtInCatalog } from '../sources/catalog/index.ts';
 import { configSchema, type ConfigFile, type SourceConfig } from './schema.ts';
 
@@ -15,6 +16,8 @@ export interface Config extends Omit<ConfigFile, 'sources'> {
   readonly dataDir: string;
   /** Catalog (unless switched off) plus the user's sources; a user source replaces a catalog one with its id. */
   readonly sources: readonly SourceDeclaration[];
+  /** The built-in significance rules with the user's additions folded in. */
+  readonly significanceRules: readonly SignificanceRule[];
 }
 
 export interface LoadConfigOptions {
@@ -40,6 +43,7 @@ export function loadConfig(options: LoadConfigOptions): Readonly<Config> {
     configPath,
     dataDir: path.resolve(baseDir, file.dataDir),
     sources: resolveSources(file, configPath),
+    significanceRules: mergeSignificanceRules(file, configPath),
   };
 }
 
@@ -134,4 +138,15 @@ function toDeclaration(source: SourceConfig): SourceDeclaration {
     schedule: source.schedule,
     language: source.language,
   };
+}
+
+function mergeSignificanceRules(file: ConfigFile, configPath: string | null): readonly SignificanceRule[] {
+  try {
+    return mergeRules(defaultRules, file.significance.rules);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      throw new ConfigError(`invalid configuration in ${configPath ?? 'configuration'}:\n  ${error.message}`);
+    }
+    throw error;
+  }
 }

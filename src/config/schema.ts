@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import cron from 'node-cron';
+import { significanceRulesSchema } from '../diff/significance/rules.ts';
 
 const cronExpression = z
   .string()
@@ -75,6 +76,8 @@ export const configSchema = z.strictObject({
     })
     .default({ terms: '*/15 * * * *', feed: '*/5 * * * *' }),
   fetch: fetchSchema.default(fetchSchema.parse({})),
+  /** Extra or adjusted significance rules for the clause diff (see README). */
+  significance: z.strictObject({ rules: significanceRulesSchema.default([]) }).default({ rules: [] }),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   sources: z.array(sourceSchema).default([]),
 });
