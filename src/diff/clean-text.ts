@@ -16,8 +16,11 @@ const LINK_HINTS =
 /** Zero-width characters and soft hyphens: invisible, but they change bytes between renders. */
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200d\u2060\ufeff]/g;
 
-/** Every kind of space that renders as a space. */
-const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+/**
+ * Whitespace that is not already a single plain space (JavaScript's `\s` covers NBSP and the Unicode spaces). Runs
+ * of one ordinary space are left alone: replacing each of them again is most of the cost on a huge paragraph.
+ */
+const SPACES = /[^\S ]\s*|\s{2,}/g;
 
 const LINK = /!?\[((?:\\.|[^\]\\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
 const AUTOLINK = /<((?:https?|mailto):[^>\s]+)>/gi;
@@ -83,7 +86,7 @@ export function flattenTypography(text: string): string {
   let flat = text.replace(TYPOGRAPHY, (char) => TYPOGRAPHY_MAP[char] ?? char);
   if (DASHES.test(flat)) flat = flat.replace(SPACED_DASHES, ' - ');
   return flat
-    .replace(/\s+/g, ' ')
+    .replace(SPACES, ' ')
     .replace(/ (?=[.,;:!?)\]])/g, '')
     .replace(/([([]) /g, '$1')
     .trim();
@@ -132,6 +135,7 @@ export function hasObfuscatedEmail(text: string): boolean {
 
 /** The key with every e-mail address, plain or obfuscated, replaced by one placeholder. */
 export function maskEmails(key: string): string {
+  if (!key.includes('@') && !key.includes('email')) return key;
   return key.replace(OBFUSCATED_EMAIL, '<email>').replace(EMAIL, '<email>');
 }
 
@@ -149,6 +153,6 @@ export function looseKey(key: string, maskAddresses = true): string {
   const text = maskAddresses ? maskEmails(key) : key;
   return text
     .replace(/[.,;:!?'"()[\]-]+/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(SPACES, ' ')
     .trim();
 }

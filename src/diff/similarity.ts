@@ -2,36 +2,37 @@
 // unmatched new one is quadratic; instead each clause is indexed by its rarest words and only clauses that share
 // one are compared, with hard caps so hostile input (thousands of clauses, one 5 MB paragraph) stays bounded.
 
-import { keyWords } from './clean-text.ts';
-
 /** Caps on the similarity search. */
 export interface SimilarityLimits {
   /** Distinct words per clause that take part in similarity. @defaultValue 2000 */
   readonly maxWordsPerClause: number;
   /** Rarest words of a clause used to find candidates. @defaultValue 8 */
   readonly signatureWords: number;
-  /** A word shared by more clauses than this is too common to find candidates by. @defaultValue 64 */
+  /** Old clauses listed per rare word; a word in more than twice as many clauses is too common to use. @defaultValue 48 */
   readonly maxPostings: number;
-  /** Candidates compared per new clause. @defaultValue 48 */
+  /** Candidates compared per new clause. @defaultValue 16 */
   readonly maxCandidates: number;
 }
 
 export const defaultSimilarityLimits: SimilarityLimits = {
   maxWordsPerClause: 2000,
   signatureWords: 8,
-  maxPostings: 64,
-  maxCandidates: 48,
+  maxPostings: 48,
+  maxCandidates: 16,
 };
 
 /** A clause's distinct words, capped at the first `maxWords`. */
 export function wordSet(key: string, maxWords: number): ReadonlySet<string> {
   const words = new Set<string>();
-  for (const word of keyWords(key)) {
-    words.add(word);
-    if (words.size >= maxWords) break;
+  // Scans word by word and stops at the cap, so a 5 MB paragraph costs no more than its first few thousand words.
+  const pattern = new RegExp(WORD.source, 'gu');
+  for (let match = pattern.exec(key); match !== null && words.size < maxWords; match = pattern.exec(key)) {
+    words.add(match[0]);
   }
   return words;
 }
+
+const WORD = /[\p{L}\p{N}]+/u;
 
 /** Shortest clause (in distinct words) whose full containment in another counts as the same clause grown. */
 const MIN_CONTAINED_WORDS = 8;
@@ -78,8 +79,9 @@ export function findCandidates(
     }
   }
   const found: Candidate[] = [];
+  const counts = new Uint32Array(Math.max(0, ...oldSets.keys()) + 1);
   for (const [newIndex, words] of newSets) {
-    for (const oldIndex of candidatesFor(words, frequency, postings, limits)) {
+    for (const oldIndex of candidatesFor(signature(words, frequency, limits), postings, counts, limits)) {
       const old = oldSets.get(oldIndex);
       const score = old === undefined ? 0 : similarity(old, words);
       if (score >= threshold) found.push({ oldIndex, newIndex, score });
@@ -96,28 +98,33 @@ function documentFrequency(sets: readonly ReadonlySet<string>[]): Map<string, nu
 
 function signature(words: ReadonlySet<string>, frequency: ReadonlyMap<string, number>, limits: SimilarityLimits) {
   // A word found in one clause only cannot lead to another clause; a word in very many leads everywhere.
-  return [...words]
-    .filter((word) => {
-      const count = frequency.get(word) ?? 0;
-      return count >= 2 && count <= limits.maxPostings * 2;
-    })
-    .sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, limits.signatureWords);
+  const usable: { word: string; count: number }[] = [];
+  for (const word of words) {
+    const count = frequency.get(word) ?? 0;
+    if (count >= 2 && count <= limits.maxPostings * 2) usable.push({ word, count });
+  }
+  return usable
+    .sort((a, b) => a.count - b.count || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
+    .slice(0, limits.signatureWords)
+    .map(({ word }) => word);
 }
 
+/** Old clauses sharing most of the rare words; `counts` is scratch space, left zeroed for the next call. */
 function candidatesFor(
-  words: ReadonlySet<string>,
-  frequency: ReadonlyMap<string, number>,
+  rare: readonly string[],
   postings: ReadonlyMap<string, readonly number[]>,
+  counts: Uint32Array,
   limits: SimilarityLimits,
 ): number[] {
-  const hits = new Map<number, number>();
-  for (const word of signature(words, frequency, limits)) {
-    for (const oldIndex of postings.get(word) ?? []) hits.set(oldIndex, (hits.get(oldIndex) ?? 0) + 1);
+  const touched: number[] = [];
+  for (const word of rare) {
+    for (const oldIndex of postings.get(word) ?? []) {
+      if (counts[oldIndex] === 0) touched.push(oldIndex);
+      counts[oldIndex] = (counts[oldIndex] ?? 0) + 1;
+    }
   }
   // Most shared rare words first; position breaks ties so the choice is deterministic.
-  return [...hits]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, limits.maxCandidates)
-    .map(([oldIndex]) => oldIndex);
+  touched.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a - b);
+  for (const oldIndex of touched) counts[oldIndex] = 0;
+  return touched.slice(0, limits.maxCandidates);
 }
