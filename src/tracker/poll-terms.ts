@@ -1,6 +1,7 @@
 import type { SourceDeclaration, SourceHealth } from '../domain/source.ts';
 import type { TermsDiff } from '../domain/terms-diff.ts';
 import { diffTerms } from '../diff/index.ts';
+import { vendorDisplayName } from '../sources/catalog/vendors.ts';
 import type { Fetched } from '../sources/fetcher.ts';
 import type { PollRecord } from '../store/store.ts';
 import { documentText, sha256 } from './document-text.ts';
@@ -61,7 +62,11 @@ async function diffAgainst(
 ): Promise<TermsDiff> {
   const previous = await deps.store.getVersion(currentVersionId);
   if (previous === undefined) throw new Error(`stored version ${currentVersionId} of ${source.id} is missing`);
-  return diffTerms(previous.text, text, { vendor: source.vendor, title: source.title, rules: deps.options.rules });
+  return diffTerms(previous.text, text, {
+    vendor: vendorDisplayName(source.vendor),
+    title: source.title,
+    rules: deps.options.rules,
+  });
 }
 
 function baselinePoll(
