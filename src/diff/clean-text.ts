@@ -22,8 +22,11 @@ const INVISIBLE = /[\u00ad\u180e\u200b-\u200d\u2060\ufeff]/g;
  */
 const SPACES = /[^\S ]\s*|\s{2,}/g;
 
-const LINK = /!?\[((?:\\.|[^\]\\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
-const AUTOLINK = /<((?:https?|mailto):[^>\s]+)>/gi;
+// Link text cannot hold an unescaped `[` and a target cannot hold `(` or run past 2,000 characters: without those
+// limits "[x](" repeated 100,000 times takes minutes (every start scans to the end of the text).
+const LINK =
+  /!?\[((?:\\.|[^[\]\\]){0,1000})\]\(\s*<?([^()\s<>]{0,2000})>?(?:\s+(?:"[^"]{0,500}"|'[^']{0,500}'))?\s*\)/g;
+const AUTOLINK = /<((?:https?|mailto):[^<>\s]{1,2000})>/gi;
 const BARE_URL = /\bhttps?:\/\/[^\s<>()[\]]+/gi;
 
 /**
@@ -51,8 +54,9 @@ function stripMarkdown(source: string): string {
     // Emphasis markers; single `*`/`_` only at word edges so snake_case and 2*3 survive.
     text = text
       .replace(/\*\*|__/g, '')
-      .replace(/(^|[\s([{"'“‘])[*_]+(?=\S)/g, '$1')
-      .replace(/(\S)[*_]+(?=$|[\s)\]}.,;:!?"'”’])/g, '$1');
+      // `(?=([*_]+))\2` takes the whole run of markers at once, so a failed match does not retry every shorter run.
+      .replace(/(^|[\s([{"'“‘])(?=([*_]+))\2(?=\S)/g, '$1')
+      .replace(/([^\s*_])(?=([*_]+))\2(?=$|[\s)\]}.,;:!?"'”’])/g, '$1');
   }
   if (text.includes('`')) text = text.replace(/`+/g, '');
   if (text.includes('\\')) text = text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~"'$&])/g, '$1');

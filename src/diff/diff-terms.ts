@@ -53,8 +53,15 @@ export function diffParsedTerms(oldTerms: ParsedTerms, newTerms: ParsedTerms, op
 /** Section paths are shown joined with this separator. */
 export const SECTION_SEPARATOR = ' › ';
 
+/**
+ * Longest clause text the significance rules and summaries read. A clause past this (a hostile 5 MB paragraph) is
+ * rated on its beginning so every rule stays bounded; the change itself still carries the whole text.
+ */
+const MAX_RATED_CHARS = 50_000;
+
 function toClauseChange(change: RawClauseChange, rules: readonly SignificanceRule[] | undefined): ClauseChange {
-  const rating = rateChange(change, rules);
+  const rated = boundedForRating(change);
+  const rating = rateChange(rated, rules);
   return {
     kind: change.kind,
     section: change.sectionPath.join(SECTION_SEPARATOR),
@@ -63,8 +70,15 @@ function toClauseChange(change: RawClauseChange, rules: readonly SignificanceRul
     after: change.after,
     significance: rating.significance,
     topics: [...rating.topics],
-    summary: summarizeChange(change, rating),
+    summary: summarizeChange(rated, rating),
   };
+}
+
+function boundedForRating(change: RawClauseChange): RawClauseChange {
+  const cut = (text: string | null) =>
+    text !== null && text.length > MAX_RATED_CHARS ? text.slice(0, MAX_RATED_CHARS) : text;
+  if ((change.before?.length ?? 0) <= MAX_RATED_CHARS && (change.after?.length ?? 0) <= MAX_RATED_CHARS) return change;
+  return { ...change, before: cut(change.before), after: cut(change.after) };
 }
 
 /**
