@@ -50,13 +50,27 @@ export function alignClauses(
   // Same wording, different address or punctuation: the same clause; diff-clauses decides if that is noise.
   matchExact(before, after, (clause) => looseKey(clause.key), matchedOld, usedNew);
   matchSimilar(before, after, options, matchedOld, usedNew);
-  const sectionOf = mapSections(before, after, matchedOld);
+  const links = [...matchedOld].sort((a, b) => a[0] - b[0]);
+  // A clause moved when its sections do not correspond looking forward or looking back; asking both ways makes
+  // diff(B, A) report the same moves as diff(A, B), and catches splits (forward) as well as merges (back).
+  const forward = mapSections(
+    before,
+    after,
+    links.map(([oldIndex, { newIndex }]) => [oldIndex, newIndex] as const),
+  );
+  const backward = mapSections(
+    after,
+    before,
+    links.map(([oldIndex, { newIndex }]) => [newIndex, oldIndex] as const),
+  );
   const pairs: ClausePair[] = [];
-  for (const [oldIndex, { newIndex, score }] of [...matchedOld].sort((a, b) => a[0] - b[0])) {
+  for (const [oldIndex, { newIndex, score }] of links) {
     const oldClause = before[oldIndex];
     const newClause = after[newIndex];
     if (oldClause === undefined || newClause === undefined) continue;
-    const moved = sectionOf.get(oldClause.sectionKey) !== newClause.sectionKey;
+    const moved =
+      forward.get(oldClause.sectionKey) !== newClause.sectionKey ||
+      backward.get(newClause.sectionKey) !== oldClause.sectionKey;
     pairs.push({ oldIndex, newIndex, exact: score === 1 && oldClause.key === newClause.key, score, moved });
   }
   return {
@@ -127,37 +141,36 @@ function matchSimilar(
 }
 
 /**
- * Which new section each old section became: the one with the same key, else the one that received most of its
- * clauses (earliest on a tie). Old sections none of whose clauses survived map to nothing.
+ * Which target section each source section became: the one with the same key, else the one that received most of
+ * its clauses (earliest on a tie). Sections none of whose clauses survived map to nothing. Used in both directions.
  */
 function mapSections(
-  before: readonly Clause[],
-  after: readonly Clause[],
-  matchedOld: ReadonlyMap<number, { newIndex: number }>,
+  from: readonly Clause[],
+  to: readonly Clause[],
+  links: readonly (readonly [number, number])[],
 ): Map<string, string> {
-  const newKeys = new Set(after.map((clause) => clause.sectionKey));
+  const targetKeys = new Set(to.map((clause) => clause.sectionKey));
   const votes = new Map<string, Map<string, { count: number; first: number }>>();
-  for (const [oldIndex, { newIndex }] of matchedOld) {
-    const from = before[oldIndex]?.sectionKey;
-    const to = after[newIndex]?.sectionKey;
-    if (from === undefined || to === undefined || newKeys.has(from)) continue;
-    const tally = votes.get(from) ?? new Map<string, { count: number; first: number }>();
-    const entry = tally.get(to) ?? { count: 0, first: newIndex };
-    tally.set(to, { count: entry.count + 1, first: Math.min(entry.first, newIndex) });
-    votes.set(from, tally);
+  for (const [fromIndex, toIndex] of links) {
+    const source = from[fromIndex]?.sectionKey;
+    const target = to[toIndex]?.sectionKey;
+    if (source === undefined || target === undefined || targetKeys.has(source)) continue;
+    const tally = votes.get(source) ?? new Map<string, { count: number; first: number }>();
+    const entry = tally.get(target) ?? { count: 0, first: toIndex };
+    tally.set(target, { count: entry.count + 1, first: Math.min(entry.first, toIndex) });
+    votes.set(source, tally);
   }
   const mapping = new Map<string, string>();
-  for (const clause of before) {
-    const from = clause.sectionKey;
-    if (mapping.has(from)) continue;
-    if (newKeys.has(from)) {
-      mapping.set(from, from);
+  for (const { sectionKey } of from) {
+    if (mapping.has(sectionKey)) continue;
+    if (targetKeys.has(sectionKey)) {
+      mapping.set(sectionKey, sectionKey);
       continue;
     }
-    const best = [...(votes.get(from) ?? new Map<string, { count: number; first: number }>())].sort(
+    const best = [...(votes.get(sectionKey) ?? [])].sort(
       (a, b) => b[1].count - a[1].count || a[1].first - b[1].first,
     )[0];
-    if (best !== undefined) mapping.set(from, best[0]);
+    if (best !== undefined) mapping.set(sectionKey, best[0]);
   }
   return mapping;
 }
