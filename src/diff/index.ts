@@ -5,6 +5,7 @@ export { diffTerms, diffParsedTerms, toContractJson, SECTION_SEPARATOR, type Dif
 export { diffClauses, isNoiseOnly } from './diff-clauses.ts';
 export { parseClauses, type Clause, type ParsedTerms, type ParseOptions } from './parse-clauses.ts';
 export { formatDiffReport, type ReportOptions } from './format-report.ts';
-export { runDiffCommand, DIFF_USAGE, type DiffCommandIo } from './diff-command.ts';
+// `runDiffCommand` (src/diff/diff-command.ts) reads files and runs the HTML extraction, so it is imported from its
+// own module by the CLI and kept out of this pure entry point.
 export type { TextFormat } from './clean-text.ts';
 export type { SimilarityLimits } from './similarity.ts';
