@@ -1,4 +1,7 @@
 // `npm run bench [-- poll|diff]`: every benchmark prints its own figures next to a baseline measured in the same run.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchDiff, formatBench } from './diff.ts';
 import { benchPoll, formatPollResult } from './poll.ts';
 
 const wanted = new Set(process.argv.slice(2));
@@ -8,4 +11,11 @@ if (runs('poll')) {
   for (const validators of [true, false]) {
     console.log(formatPollResult(await benchPoll({ sources: 1000, hosts: 8, concurrency: 64, validators, rounds: 5 })));
   }
+}
+
+if (runs('diff')) {
+  const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const corpusDir = path.resolve(repoRoot, process.env.CLAUSEWATCH_CORPUS ?? '../shared/corpus');
+  const rounds = Number(process.env.CLAUSEWATCH_BENCH_ROUNDS ?? '1');
+  console.log(formatBench(await benchDiff(corpusDir, { rounds }), corpusDir));
 }

@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { runCheckCommand } from './cli/check-command.ts';
+import { DIFF_USAGE, runDiffCommand } from './cli/diff-command.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './cli/cli-io.ts';
 import { HELP } from './cli/help.ts';
 import { runSourcesCommand } from './cli/sources-command.ts';
@@ -10,6 +11,7 @@ import { loadConfig, type Config } from './config/load-config.ts';
 import { AppError, ConfigError } from './domain/errors.ts';
 import { createLogger } from './logger.ts';
 import { runBot } from './main.ts';
+import { createSqliteStore, type SqliteStore } from './store/sqlite-store.ts';
 
 type CommandName = 'start' | 'check' | 'sources' | 'diff';
 const COMMANDS: readonly CommandName[] = ['start', 'check', 'sources', 'diff'];
@@ -97,18 +99,17 @@ async function runCommand(parsed: ParsedArgs, config: Readonly<Config>, io: CliI
 }
 
 function helpFor(command: CommandName): string {
-  return command === 'diff' ? `Usage: clausewatch diff OLD NEW [--json]\n` : HELP[command];
+  return command === 'diff' ? DIFF_USAGE : HELP[command];
 }
 
 async function runDiffCli(args: readonly string[], config: Readonly<Config>, io: CliIo): Promise<number> {
-  const { runDiffCommand } = await import('./diff/diff-command.ts');
-  const { createSqliteStore } = await import('./store/sqlite-store.ts');
-  let store: Awaited<ReturnType<typeof createSqliteStore>> | undefined;
+  let store: SqliteStore | undefined;
   try {
     return await runDiffCommand([...args], {
       stdout: io.stdout,
       stderr: io.stderr,
       isTTY: io.stdoutIsTTY,
+      rules: config.significanceRules,
       loadVersion: async (id) => {
         store ??= await createSqliteStore({ dataDir: config.dataDir });
         return (await store.getVersion(id))?.text;

@@ -6,7 +6,7 @@ import type { TextFormat } from './clean-text.ts';
 import { diffClauses } from './diff-clauses.ts';
 import { parseClauses, type ParsedTerms } from './parse-clauses.ts';
 import { rateChange } from './significance/rate-change.ts';
-import type { SignificanceRule } from './significance/rules.ts';
+import { defaultRules, type SignificanceRule } from './significance/rules.ts';
 import type { SimilarityLimits } from './similarity.ts';
 import { summarizeChange, summarizeDiff } from './summarize.ts';
 import type { RawClauseChange } from './types.ts';
@@ -46,7 +46,10 @@ export function diffParsedTerms(oldTerms: ParsedTerms, newTerms: ParsedTerms, op
     oldTerms.effectiveDate === null && newTerms.effectiveDate === null
       ? null
       : { before: oldTerms.effectiveDate, after: newTerms.effectiveDate };
-  const summary = summarizeDiff({ vendor: options.vendor, title: options.title, changes, effectiveDate });
+  const summary = summarizeDiff(
+    { vendor: options.vendor, title: options.title, changes, effectiveDate },
+    options.rules ?? defaultRules,
+  );
   return { changes, effectiveDate, summary };
 }
 
@@ -61,7 +64,7 @@ const MAX_RATED_CHARS = 50_000;
 
 function toClauseChange(change: RawClauseChange, rules: readonly SignificanceRule[] | undefined): ClauseChange {
   const rated = boundedForRating(change);
-  const rating = rateChange(rated, rules);
+  const rating = rateChange(rated, rules ?? defaultRules);
   return {
     kind: change.kind,
     section: change.sectionPath.join(SECTION_SEPARATOR),
@@ -70,7 +73,7 @@ function toClauseChange(change: RawClauseChange, rules: readonly SignificanceRul
     after: change.after,
     significance: rating.significance,
     topics: [...rating.topics],
-    summary: summarizeChange(rated, rating),
+    summary: summarizeChange(rated, rating, rules ?? defaultRules),
   };
 }
 

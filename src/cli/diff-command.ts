@@ -5,10 +5,11 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AppError, describeError } from '../domain/errors.ts';
 import { extractTerms } from '../sources/extract-terms.ts';
-import type { TextFormat } from './clean-text.ts';
-import { diffParsedTerms, toContractJson } from './diff-terms.ts';
-import { formatDiffReport } from './format-report.ts';
-import { parseClauses, type ParsedTerms } from './parse-clauses.ts';
+import type { TextFormat } from '../diff/clean-text.ts';
+import { diffParsedTerms, toContractJson } from '../diff/diff-terms.ts';
+import type { SignificanceRule } from '../diff/significance/rules.ts';
+import { formatDiffReport } from '../diff/format-report.ts';
+import { parseClauses, type ParsedTerms } from '../diff/parse-clauses.ts';
 
 /** What the diff command talks to. Each `stdout`/`stderr` call is one whole chunk ending in a newline. */
 export interface DiffCommandIo {
@@ -20,6 +21,8 @@ export interface DiffCommandIo {
   readonly loadVersion?: ((id: string) => Promise<string | undefined>) | undefined;
   /** Reads a file as UTF-8. @defaultValue node:fs/promises readFile */
   readonly readFile?: ((path: string) => Promise<string>) | undefined;
+  /** Significance rules (built-in plus the config's). @defaultValue the built-in rules */
+  readonly rules?: readonly SignificanceRule[] | undefined;
 }
 
 export const DIFF_USAGE = `Usage: clausewatch diff OLD NEW [--json] [--vendor NAME] [--title NAME] [--color|--no-color]
@@ -57,7 +60,7 @@ export async function runDiffCommand(argv: readonly string[], io: DiffCommandIo)
   try {
     const args = parseArguments(argv);
     const [oldTerms, newTerms] = await Promise.all([loadTerms(args.oldRef, io), loadTerms(args.newRef, io)]);
-    const diff = diffParsedTerms(oldTerms, newTerms, { vendor: args.vendor, title: args.title });
+    const diff = diffParsedTerms(oldTerms, newTerms, { vendor: args.vendor, title: args.title, rules: io.rules });
     const color = !args.json && (args.color ?? io.isTTY);
     io.stdout(`${args.json ? toContractJson(diff) : formatDiffReport(diff, { color })}\n`);
     return diff.changes.length === 0 ? 0 : 1;
