@@ -1,5 +1,3 @@
-import type { NewsItem } from './news.ts';
-import type { SourceKind } from './source.ts';
 import type { TermsDiff } from './terms-diff.ts';
 
 /** Fields every tracker event carries. */
@@ -15,7 +13,7 @@ interface EventBase {
 /** First successful sighting of a source: its state is recorded, nothing is announced as changed. */
 export interface BaselineRecorded extends EventBase {
   readonly type: 'baseline';
-  readonly kind: SourceKind;
+  readonly kind: 'terms' | 'feed';
   readonly versionId: string;
 }
 
@@ -27,10 +25,18 @@ export interface TermsChanged extends EventBase {
   readonly diff: TermsDiff;
 }
 
-/** A feed or listing page has stories no watched source carried before. */
+/** One item a feed did not carry before. */
+export interface NewsItemSummary {
+  readonly title: string;
+  readonly url: string;
+  readonly published: string | null;
+  readonly summary: string;
+}
+
+/** A feed has items it did not have at the last poll. */
 export interface NewsPublished extends EventBase {
   readonly type: 'news';
-  readonly items: readonly NewsItem[];
+  readonly items: readonly NewsItemSummary[];
 }
 
 /** A poll of a source failed. `failing` turns true once failures reach the configured threshold. */
