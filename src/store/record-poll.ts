@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
+import { AppError } from '../domain/errors.ts';
 import type { Database } from './schema.ts';
-import { eventRow, newsItemRow } from './rows.ts';
-import type { PollFailed, PollRecord, PollSucceeded } from './store.ts';
+import { eventRow, fromJsonArray, newsItemRow, toJsonArray } from './rows.ts';
+import type { NewsReport, PollFailed, PollRecord, PollSucceeded } from './store.ts';
 
 /*
  * Writing one poll. Every statement here is portable SQL (`insert … on conflict`), shared by any Kysely
@@ -15,6 +16,7 @@ export function isHealthOnly(poll: PollRecord): boolean {
     poll.snapshot === undefined &&
     poll.version === undefined &&
     (poll.newsItems === undefined || poll.newsItems.length === 0) &&
+    (poll.newsReports === undefined || poll.newsReports.length === 0) &&
     poll.events.length === 0
   );
 }
@@ -30,6 +32,8 @@ export async function writePoll(db: Kysely<Database>, poll: PollRecord, createdA
       .onConflict((conflict) => conflict.columns(['source_id', 'item_key']).doNothing())
       .execute();
   }
+  // After the items: a report may name a story this very poll stored.
+  for (const report of poll.newsReports ?? []) await writeNewsReport(db, report);
   for (const event of poll.events) {
     await db.insertInto('events').values(eventRow(event, createdAt)).execute();
   }
@@ -118,4 +122,43 @@ async function writeContent(db: Kysely<Database>, poll: PollRecord, createdAt: s
       recorded_at: poll.at,
     })
     .execute();
+}
+
+/**
+ * How often a report re-reads a story whose `also_reported_by` another writer changed between read and update.
+ * Only a concurrent PostgreSQL writer can cause that: on SQLite the poll's health upsert already holds the
+ * database's write lock.
+ */
+const REPORT_ATTEMPTS = 5;
+
+/**
+ * Appends `reportedBy` to the stored story's `also_reported_by`: once, in report order, never the story's own
+ * source; a story the store does not know is ignored. Read, then compare-and-set on the text read, so two
+ * writers never drop each other's reporter (portable, unlike SQL JSON functions or `select … for update`).
+ */
+async function writeNewsReport(db: Kysely<Database>, report: NewsReport): Promise<void> {
+  if (report.reportedBy === report.sourceId) return;
+  for (let attempt = 0; attempt < REPORT_ATTEMPTS; attempt += 1) {
+    const row = await db
+      .selectFrom('news_items')
+      .select('also_reported_by')
+      .where('source_id', '=', report.sourceId)
+      .where('item_key', '=', report.key)
+      .executeTakeFirst();
+    if (row === undefined) return;
+    const reporters = fromJsonArray(row.also_reported_by, 'also_reported_by');
+    if (reporters.includes(report.reportedBy)) return;
+    const updated = await db
+      .updateTable('news_items')
+      .set({ also_reported_by: toJsonArray([...reporters, report.reportedBy]) })
+      .where('source_id', '=', report.sourceId)
+      .where('item_key', '=', report.key)
+      .where('also_reported_by', '=', row.also_reported_by)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows > 0n) return;
+  }
+  throw new AppError(
+    'storage_conflict',
+    `news item ${report.sourceId} ${report.key}: also_reported_by kept changing under concurrent writers`,
+  );
 }

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { AppError } from '../domain/errors.ts';
 import type { SourceHealth } from '../domain/source.ts';
 import type { TrackerEvent } from '../domain/events.ts';
 import type {
@@ -57,6 +58,10 @@ export function toNewsItemRecord(row: Selectable<NewsItemsTable>): NewsItemRecor
     url: row.url,
     published: row.published,
     summary: row.summary,
+    vendors: fromJsonArray(row.vendors, 'vendors'),
+    topics: fromJsonArray(row.topics, 'topics'),
+    language: row.language,
+    alsoReportedBy: fromJsonArray(row.also_reported_by, 'also_reported_by'),
     firstSeenAt: row.first_seen_at,
   };
 }
@@ -69,8 +74,35 @@ export function newsItemRow(item: NewsItemRecord): Insertable<NewsItemsTable> {
     url: item.url,
     published: item.published,
     summary: item.summary,
+    vendors: toJsonArray(item.vendors),
+    topics: toJsonArray(item.topics),
+    language: item.language,
+    also_reported_by: toJsonArray(item.alsoReportedBy),
     first_seen_at: item.firstSeenAt,
   };
+}
+
+/** A list of strings as stored in a JSON-array text column. */
+export function toJsonArray(values: readonly string[]): string {
+  return JSON.stringify(values);
+}
+
+/**
+ * A JSON-array text column back as strings. Anything else means the database was written by something other
+ * than this store: a storage error, thrown rather than guessed around.
+ */
+export function fromJsonArray(text: string, column: string): string[] {
+  const parsed = parseJson(text);
+  if (Array.isArray(parsed) && parsed.every((value): value is string => typeof value === 'string')) return parsed;
+  throw new AppError('storage_corrupt', `news_items.${column} is not a JSON array of strings: ${text.slice(0, 80)}`);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined; // reported by the caller, which knows the column
+  }
 }
 
 export function toEventRecord(row: Pick<Selectable<EventsTable>, 'id' | 'payload'>): EventRecord {

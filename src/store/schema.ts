@@ -47,7 +47,10 @@ export interface VersionEntriesTable {
   recorded_at: string;
 }
 
-/** `news_items`: feed items as first seen; `(source_id, item_key)` is the identity. */
+/**
+ * `news_items`: feed items as first seen; `(source_id, item_key)` is the identity. Only `also_reported_by` changes
+ * afterwards, as other sources carry the same story.
+ */
 export interface NewsItemsTable {
   source_id: string;
   item_key: string;
@@ -55,8 +58,19 @@ export interface NewsItemsTable {
   url: string;
   published: string | null;
   summary: string;
+  /** JSON array of vendor slugs. */
+  vendors: JsonArrayColumn;
+  /** JSON array of topic slugs. */
+  topics: JsonArrayColumn;
+  /** ISO 639-1 code, or null. */
+  language: string | null;
+  /** JSON array of the other source ids that carried the same story, in the order they reported it. */
+  also_reported_by: JsonArrayColumn;
   first_seen_at: string;
 }
+
+/** A JSON array stored as text, defaulting to `'[]'` when an insert omits it. */
+export type JsonArrayColumn = ColumnType<string, string | undefined, string>;
 
 /** `events`: the append-only event log the alerting side reads with a cursor on `id`. */
 export interface EventsTable {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../domain/errors.ts';
+import type { NewsReport, Store } from './store.ts';
 import {
   countRows,
   createTempStores,
@@ -144,5 +145,105 @@ describe('events', () => {
     const afterSecond = await store.listEvents(ids[1] ?? 0, 1);
     expect(afterSecond.map((record) => record.event.at)).toEqual(['x1']);
     expect(await store.listEvents(ids[3] ?? 0, 10)).toEqual([]);
+  });
+});
+
+describe('news tags and reports', () => {
+  const ACME = 'acme/news';
+  const tagged = {
+    ...newsItem('t', '2025-01-01T00:00:00.000Z', '2024-12-31T00:00:00.000Z'),
+    vendors: ['anthropic', 'openai'],
+    topics: ['terms-and-policy'],
+    language: 'en',
+    alsoReportedBy: ['wire/news'],
+  };
+  const report = (key: string, reportedBy: string, sourceId = ACME): NewsReport => ({ sourceId, key, reportedBy });
+  const reportersOf = async (store: Store, key: string): Promise<readonly string[] | undefined> =>
+    (await store.listNewsItems(100)).find((item) => item.sourceId === ACME && item.key === key)?.alsoReportedBy;
+
+  it('stores and lists vendors, topics, language and co-reporters as given', async () => {
+    const store = await stores.open();
+    await store.recordPoll({ ...unchangedPoll('2025-01-01T00:00:00.000Z', ACME), newsItems: [tagged] });
+    expect(await store.listNewsItems(10)).toEqual([tagged]);
+    expect(await store.listRecentNews('2025-01-01T00:00:00.000Z', 10)).toEqual([tagged]);
+    const raw = await store.db.selectFrom('news_items').select(['vendors', 'topics']).executeTakeFirst();
+    expect(raw).toEqual({ vendors: '["anthropic","openai"]', topics: '["terms-and-policy"]' });
+  });
+
+  it('appends reporters once, in order, never the own source, ignoring unknown stories', async () => {
+    const store = await stores.open();
+    const items = [newsItem('a', '2025-01-01T00:00:00.000Z', null), newsItem('b', '2025-01-01T00:00:00.000Z', null)];
+    await store.recordPoll({ ...unchangedPoll('2025-01-01T00:00:00.000Z', ACME), newsItems: items });
+    await store.recordPoll({
+      ...unchangedPoll('2025-01-02T00:00:00.000Z', 'one/news'),
+      newsReports: [
+        report('a', 'one/news'),
+        report('a', 'two/news'),
+        report('a', 'one/news'), // already listed
+        report('a', ACME), // the story's own source
+        report('missing', 'one/news'), // unknown key
+        report('a', 'one/news', 'nobody/news'), // unknown source
+      ],
+    });
+    await store.recordPoll({
+      ...unchangedPoll('2025-01-03T00:00:00.000Z', 'three/news'),
+      newsReports: [report('a', 'two/news'), report('a', 'three/news'), report('b', 'three/news')],
+    });
+    expect(await reportersOf(store, 'a')).toEqual(['one/news', 'two/news', 'three/news']);
+    expect(await reportersOf(store, 'b')).toEqual(['three/news']);
+    expect(await countRows(store, 'news_items')).toBe(2);
+    // The poll carrying only reports still recorded its health.
+    expect(await store.getHealth('three/news')).toMatchObject({ lastFetchAt: '2025-01-03T00:00:00.000Z' });
+  });
+
+  it('applies a report to a story stored by the same poll', async () => {
+    const store = await stores.open();
+    await store.recordPoll({
+      ...unchangedPoll('2025-01-01T00:00:00.000Z', ACME),
+      newsItems: [newsItem('a', '2025-01-01T00:00:00.000Z', null)],
+      newsReports: [report('a', 'late/news')],
+    });
+    expect(await reportersOf(store, 'a')).toEqual(['late/news']);
+  });
+
+  it('refuses a stored array that is not JSON strings, as a storage error', async () => {
+    const store = await stores.open();
+    await store.recordPoll({ ...unchangedPoll('2025-01-01T00:00:00.000Z', ACME), newsItems: [tagged] });
+    for (const bad of ['not json', '[1]', '{}']) {
+      await store.db.updateTable('news_items').set({ topics: bad }).execute();
+      await expect(store.listNewsItems(1)).rejects.toMatchObject({ code: 'storage_corrupt' });
+    }
+  });
+});
+
+describe('listRecentNews', () => {
+  const SINCE = '2025-01-10T00:00:00.000Z';
+  // key: [first seen, published]
+  const ITEMS: Record<string, [string, string | null]> = {
+    old: ['2025-01-01T00:00:00.000Z', '2024-12-01T00:00:00.000Z'], // outside on both dates
+    seenLate: ['2025-01-12T00:00:00.000Z', '2024-06-01T00:00:00.000Z'], // inside by first seen only
+    datedAhead: ['2025-01-05T00:00:00.000Z', '2025-01-11T00:00:00.000Z'], // inside by published only
+    undated: ['2025-01-11T00:00:00.000Z', null],
+    newest: ['2025-01-13T00:00:00.000Z', '2025-01-13T00:00:00.000Z'],
+    boundary: [SINCE, null], // at `since` exactly: inside
+  };
+
+  it('returns items first seen or published since the cutoff, newest by date then by first seen', async () => {
+    const store = await stores.open();
+    for (const [key, [firstSeenAt, published]] of Object.entries(ITEMS)) {
+      await store.recordPoll({
+        ...unchangedPoll(firstSeenAt, 'acme/news'),
+        newsItems: [newsItem(key, firstSeenAt, published)],
+      });
+    }
+    const keys = async (since: string, limit: number): Promise<string[]> =>
+      (await store.listRecentNews(since, limit)).map((item) => item.key);
+    // undated and datedAhead share a date (01-11); undated was first seen later.
+    expect(await keys(SINCE, 10)).toEqual(['newest', 'undated', 'datedAhead', 'boundary', 'seenLate']);
+    expect(await keys(SINCE, 2)).toEqual(['newest', 'undated']);
+    expect(await keys('2025-01-14T00:00:00.000Z', 10)).toEqual([]);
+    expect(await keys('2000-01-01T00:00:00.000Z', 10)).toHaveLength(6);
+    const newest = newsItem('newest', '2025-01-13T00:00:00.000Z', '2025-01-13T00:00:00.000Z');
+    expect(await store.listRecentNews(SINCE, 1)).toEqual([newest]);
   });
 });

@@ -88,6 +88,22 @@ export function createSqlStore(db: Kysely<Database>, options: SqlStoreOptions): 
       return rows.map(toNewsItemRecord);
     },
 
+    async listRecentNews(since, limit) {
+      // Either date may put a story in the window: an old story seen late, or one dated ahead of its discovery.
+      // Timestamps are ISO-8601 UTC text, so comparing text compares instants.
+      const rows = await db
+        .selectFrom('news_items')
+        .selectAll()
+        .where((eb) => eb.or([eb('first_seen_at', '>=', since), eb('published', '>=', since)]))
+        .orderBy(sql`coalesce(published, first_seen_at)`, 'desc')
+        .orderBy('first_seen_at', 'desc')
+        .orderBy('source_id')
+        .orderBy('item_key')
+        .limit(limit)
+        .execute();
+      return rows.map(toNewsItemRecord);
+    },
+
     async listEvents(afterId, limit) {
       const rows = await db
         .selectFrom('events')

@@ -20,7 +20,8 @@ afterEach(() => stores.cleanup());
 
 const NEWS = 'acme/news';
 const NEW = 'new/terms';
-const IDS = [SOURCE, NEWS, NEW, 'nobody/terms'];
+const WIRE = 'wire/news';
+const IDS = [SOURCE, NEWS, NEW, WIRE, 'nobody/terms'];
 
 /** A health-only success that still counts as a change (a feed body moved without new items). */
 function movedPoll(at: string, source: string): PollRecord {
@@ -35,7 +36,22 @@ function movedPoll(at: string, source: string): PollRecord {
 /** A failure that writes health only (no event). */
 const quietFailure = (at: string, source = SOURCE): PollRecord => ({ ...failedPoll(at, source), events: [] });
 
-/** Every kind of poll, health-only ones on both the insert and the update side of the upsert. */
+/** A health-only poll of `source` that also reports stories of `acme/news` it carried too. */
+function reportingPoll(poll: PollRecord, ...keys: string[]): PollRecord {
+  return { ...poll, newsReports: keys.map((key) => ({ sourceId: NEWS, key, reportedBy: poll.sourceId })) };
+}
+
+const TAGGED = {
+  ...newsItem('t', '2025-01-09T00:00:00.000Z', '2025-01-09T00:00:00.000Z'),
+  vendors: ['acme'],
+  topics: ['pricing'],
+  language: 'en',
+};
+
+/**
+ * Every kind of poll, health-only ones on both the insert and the update side of the upsert; polls writing
+ * only health and news reports, which must not take the health-only path.
+ */
 const SCENARIO: readonly PollRecord[] = [
   versionPoll('2025-01-01T00:00:00.000Z', 'v1', 'baseline'),
   unchangedPoll('2025-01-02T00:00:00.000Z'),
@@ -50,6 +66,11 @@ const SCENARIO: readonly PollRecord[] = [
   movedPoll('2025-01-07T00:00:00.000Z', NEWS),
   { ...unchangedPoll('2025-01-08T00:00:00.000Z', NEWS), newsItems: [newsItem('a', '2025-01-08T00:00:00.000Z', null)] },
   { ...unchangedPoll('2025-01-09T00:00:00.000Z', NEWS), newsItems: [] },
+  { ...unchangedPoll('2025-01-09T00:00:00.000Z', NEWS), newsItems: [TAGGED] },
+  reportingPoll(unchangedPoll('2025-01-09T00:00:00.000Z', WIRE), 'a'),
+  reportingPoll(quietFailure('2025-01-09T12:00:00.000Z', WIRE), 'a', 'unknown'),
+  reportingPoll(unchangedPoll('2025-01-10T00:00:00.000Z', WIRE), 't', 'a'),
+  reportingPoll(unchangedPoll('2025-01-10T00:00:00.000Z', NEWS), 't'),
   versionPoll('2025-01-10T00:00:00.000Z', 'v2', 'technical'),
   {
     sourceId: NEW,
@@ -70,7 +91,10 @@ async function observe(store: Store, db: Kysely<Database>): Promise<unknown> {
     none: await each((id) => store.listVersionEntries(id, 0)),
     all: await each((id) => store.listVersionEntries(id)),
     keys: await each(async (id) => [...(await store.knownNewsKeys(id))].sort()),
+    news: await store.listNewsItems(100),
+    recent: await store.listRecentNews('2025-01-09T00:00:00.000Z', 100),
     rows: await db.selectFrom('source_health').selectAll().orderBy('source_id').execute(),
+    newsRows: await db.selectFrom('news_items').selectAll().orderBy('source_id').orderBy('item_key').execute(),
   };
 }
 
@@ -92,6 +116,11 @@ describe('the SQLite hot path and the portable store', () => {
       lastSuccessAt: '2025-01-11T00:00:00.000Z',
     });
     expect((await fast.listVersionEntries(SOURCE, 2)).map((entry) => entry.kind)).toEqual(['technical', 'change']);
+    expect((await fast.listNewsItems(10)).map((item) => [item.key, item.alsoReportedBy])).toEqual([
+      ['t', [WIRE]],
+      ['a', [WIRE]],
+    ]);
+    expect(await fast.getHealth(WIRE)).toMatchObject({ consecutiveFailures: 0, lastError: 'HTTP 503' });
   });
 
   it('reject, not throw, once the store is closed', async () => {
@@ -173,8 +202,9 @@ describe('createSqliteHotPath', () => {
 
     await hot.recordPoll(versionPoll('2025-01-04T00:00:00.000Z', 'v1', 'baseline'));
     await hot.recordPoll(failedPoll('2025-01-05T00:00:00.000Z'));
+    await hot.recordPoll(reportingPoll(unchangedPoll('2025-01-06T00:00:00.000Z', WIRE), 'a'));
     expect(await hot.listVersionEntries(SOURCE)).toHaveLength(1);
-    expect(delegated).toEqual(['recordPoll', 'recordPoll', 'listVersionEntries']);
+    expect(delegated).toEqual(['recordPoll', 'recordPoll', 'recordPoll', 'listVersionEntries']);
   });
 
   it('hands every call to the portable store while a transaction is open', async () => {

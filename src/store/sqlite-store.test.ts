@@ -48,7 +48,7 @@ describe('opening', () => {
     await stores.close(first);
     const second = await stores.open();
     const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(second.db);
-    expect(applied.rows.map((row) => row.name)).toEqual(['0001-initial']);
+    expect(applied.rows.map((row) => row.name)).toEqual(['0001-initial', '0002-news-tags']);
     expect(await second.getHealth(SOURCE)).toMatchObject({ consecutiveFailures: 0 });
   });
 
@@ -167,6 +167,21 @@ describe('durability and atomicity', () => {
     for (const table of ['snapshots', 'versions', 'version_entries', 'news_items', 'events'] as const) {
       expect(await countRows(store, table)).toBe(0);
     }
+  });
+
+  it('applies no news report of a poll that fails to write', async () => {
+    const store = await stores.open();
+    const stored = newsItem('n', '2025-01-01T00:00:00.000Z', null);
+    await store.recordPoll({ ...unchangedPoll('2025-01-01T00:00:00.000Z', 'acme/news'), newsItems: [stored] });
+    const broken = { ...makeEvent('baseline', '2025-01-02T00:00:00.000Z'), type: null } as unknown as TrackerEvent;
+    const poll: PollRecord = {
+      ...unchangedPoll('2025-01-02T00:00:00.000Z', 'other/news'),
+      newsReports: [{ sourceId: 'acme/news', key: 'n', reportedBy: 'other/news' }],
+      events: [broken],
+    };
+    await expect(store.recordPoll(poll)).rejects.toThrow(/NOT NULL/);
+    expect(await store.listNewsItems(10)).toEqual([stored]);
+    expect(await store.getHealth('other/news')).toBeUndefined();
   });
 
   it('leaves the previous health intact when a later poll fails to write', async () => {

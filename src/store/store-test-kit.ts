@@ -105,6 +105,10 @@ export function newsItem(
     url: `https://acme.test/${key}`,
     published,
     summary: `About ${key}`,
+    vendors: [],
+    topics: [],
+    language: null,
+    alsoReportedBy: [],
     firstSeenAt,
   };
 }

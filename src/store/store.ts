@@ -38,7 +38,22 @@ export interface NewsItemRecord {
   readonly url: string;
   readonly published: string | null;
   readonly summary: string;
+  /** Vendor slugs the story concerns. */
+  readonly vendors: readonly string[];
+  /** Topic slugs. */
+  readonly topics: readonly string[];
+  /** ISO 639-1, or null. */
+  readonly language: string | null;
+  /** Other sources that carried the same story. */
+  readonly alsoReportedBy: readonly string[];
   readonly firstSeenAt: string;
+}
+
+/** Another source carried a story already stored: `reportedBy` joins the stored item's `alsoReportedBy`. */
+export interface NewsReport {
+  readonly sourceId: string;
+  readonly key: string;
+  readonly reportedBy: string;
 }
 
 /** A stored event, with its sequence number. */
@@ -57,6 +72,8 @@ export interface PollRecord {
     | { readonly id: string; readonly text: string; readonly snapshotId: string; readonly kind: VersionEntryKind }
     | undefined;
   readonly newsItems?: readonly NewsItemRecord[] | undefined;
+  /** Stories this poll found that other sources carried first. */
+  readonly newsReports?: readonly NewsReport[] | undefined;
   readonly events: readonly TrackerEvent[];
 }
 
@@ -95,6 +112,11 @@ export interface Store {
   knownNewsKeys(sourceId: string): Promise<Set<string>>;
   /** Recent news items of all sources, newest first. */
   listNewsItems(limit: number): Promise<NewsItemRecord[]>;
+  /**
+   * News items first seen or published at or after `since` (ISO-8601), newest first, at most `limit`: the
+   * window in which a story from another feed counts as the same story.
+   */
+  listRecentNews(since: string, limit: number): Promise<NewsItemRecord[]>;
   /** Events after the given id, oldest first. */
   listEvents(afterId: number, limit: number): Promise<EventRecord[]>;
   close(): Promise<void>;

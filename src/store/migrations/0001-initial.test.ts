@@ -1,41 +1,9 @@
-import {
-  DummyDriver,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  SqliteAdapter,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-} from 'kysely';
-import type { Dialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { initialMigration } from './0001-initial.ts';
+import { ddlOf as migrationDdl } from './migration-test-kit.ts';
 import type { SqlFlavor } from './sql-flavor.ts';
 
-/** A dialect that compiles real SQL for `flavor` but sends it nowhere, so the DDL can be read. */
-function dryRunDialect(flavor: SqlFlavor): Dialect {
-  const postgres = flavor === 'postgres';
-  return {
-    createAdapter: () => (postgres ? new PostgresAdapter() : new SqliteAdapter()),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => (postgres ? new PostgresIntrospector(db) : new SqliteIntrospector(db)),
-    createQueryCompiler: () => (postgres ? new PostgresQueryCompiler() : new SqliteQueryCompiler()),
-  };
-}
-
-async function ddlOf(flavor: SqlFlavor): Promise<string[]> {
-  const statements: string[] = [];
-  const db = new Kysely<unknown>({
-    dialect: dryRunDialect(flavor),
-    log: (event) => {
-      statements.push(event.query.sql);
-    },
-  });
-  await initialMigration.up(db);
-  await db.destroy();
-  return statements;
-}
+const ddlOf = (flavor: SqlFlavor): Promise<string[]> => migrationDdl(initialMigration, flavor);
 
 const tableOf = (statements: string[], table: string): string =>
   statements.find((statement) => statement.startsWith(`create table "${table}"`)) ?? '';

@@ -2,6 +2,7 @@ import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { AppError, describeError } from '../../domain/errors.ts';
 import { initialMigration } from './0001-initial.ts';
+import { newsTagsMigration } from './0002-news-tags.ts';
 
 /**
  * Every migration, by name. Names sort in the order they must run (`NNNN-title`); Kysely's `Migrator`
@@ -9,6 +10,7 @@ import { initialMigration } from './0001-initial.ts';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initialMigration,
+  '0002-news-tags': newsTagsMigration,
 };
 
 /** An in-code provider: migrations ship inside the bundle instead of being read from a folder at run time. */
