@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../domain/errors.ts';
 import type { Database } from './schema.ts';
 import { eventRow, fromJsonArray, newsItemRow, toJsonArray } from './rows.ts';
-import type { NewsReport, PollFailed, PollRecord, PollSucceeded } from './store.ts';
+import type { NewsReport, PollFailed, PollRecord, PollSucceeded, NewsItemRecord } from './store.ts';
 
 /*
  * Writing one poll. Every statement here is portable SQL (`insert … on conflict`), shared by any Kysely
@@ -131,12 +131,21 @@ async function writeContent(db: Kysely<Database>, poll: PollRecord, createdAt: s
  */
 const REPORT_ATTEMPTS = 5;
 
+async function writeDuplicateCopy(db: Kysely<Database>, report: NewsReport, copy: NewsItemRecord): Promise<void> {
+  await db
+    .insertInto('news_items')
+    .values({ ...newsItemRow(copy), duplicate_of_source: report.sourceId, duplicate_of_key: report.key })
+    .onConflict((conflict) => conflict.columns(['source_id', 'item_key']).doNothing())
+    .execute();
+}
+
 /**
  * Appends `reportedBy` to the stored story's `also_reported_by`: once, in report order, never the story's own
  * source; a story the store does not know is ignored. Read, then compare-and-set on the text read, so two
  * writers never drop each other's reporter (portable, unlike SQL JSON functions or `select … for update`).
  */
 async function writeNewsReport(db: Kysely<Database>, report: NewsReport): Promise<void> {
+  if (report.copy !== undefined) await writeDuplicateCopy(db, report, report.copy);
   if (report.reportedBy === report.sourceId) return;
   for (let attempt = 0; attempt < REPORT_ATTEMPTS; attempt += 1) {
     const row = await db

@@ -67,6 +67,9 @@ export interface NewsItemsTable {
   /** JSON array of the other source ids that carried the same story, in the order they reported it. */
   also_reported_by: JsonArrayColumn;
   first_seen_at: string;
+  /** Set on a feed's copy of a story another source carried first: that story's identity. */
+  duplicate_of_source: ColumnType<string | null, string | null | undefined, string | null>;
+  duplicate_of_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A JSON array stored as text, defaulting to `'[]'` when an insert omits it. */

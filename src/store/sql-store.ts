@@ -77,6 +77,7 @@ export function createSqlStore(db: Kysely<Database>, options: SqlStoreOptions): 
       const rows = await db
         .selectFrom('news_items')
         .selectAll()
+        .where('duplicate_of_key', 'is', null)
         .orderBy('first_seen_at', 'desc')
         // Items first seen in the same poll: newest published first, undated last (NULL sorts differently
         // on SQLite and PostgreSQL, hence the coalesce), then a stable order.
@@ -95,6 +96,7 @@ export function createSqlStore(db: Kysely<Database>, options: SqlStoreOptions): 
         .selectFrom('news_items')
         .selectAll()
         .where((eb) => eb.or([eb('first_seen_at', '>=', since), eb('published', '>=', since)]))
+        .where('duplicate_of_key', 'is', null)
         .orderBy(sql`coalesce(published, first_seen_at)`, 'desc')
         .orderBy('first_seen_at', 'desc')
         .orderBy('source_id')

@@ -54,6 +54,11 @@ export interface NewsReport {
   readonly sourceId: string;
   readonly key: string;
   readonly reportedBy: string;
+  /**
+   * The reporting source's own copy of the story, stored as a duplicate row so the copy stays known to that
+   * source (never announced later) while listings show the story once.
+   */
+  readonly copy?: NewsItemRecord | undefined;
 }
 
 /** A stored event, with its sequence number. */
