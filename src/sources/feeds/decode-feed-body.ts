@@ -1,0 +1,56 @@
+// Feed bytes to text. The charset order is the fetcher's (BOM, header, XML prolog or meta, else UTF-8: see
+// charset.ts); on top of it two repairs for labels that provably lie, the commonest breakage of German feeds.
+import { isUtf8 } from 'node:buffer';
+import { decodeText, detectCharset } from '../http/charset.ts';
+
+/** The decoded text and the charset it was decoded with (a WHATWG name, lower case). */
+export interface DecodedFeed {
+  readonly text: string;
+  readonly charset: string;
+}
+
+/** Encodings where a valid UTF-8 reading is no evidence against the label. */
+const NOT_REPAIRED = new Set(['utf-8', 'utf-16le', 'utf-16be', 'replacement', 'x-user-defined']);
+
+/**
+ * Decodes a feed body. After `detectCharset`:
+ * - a UTF-8 choice (from the header or by default) on bytes that are not valid UTF-8 falls back to the label in the
+ *   body, else windows-1252: a Latin-1 feed served as `charset=utf-8` would otherwise turn every umlaut into U+FFFD;
+ * - a legacy label (windows-1252, ISO-8859-x…, from the header or the body) on bytes that are valid UTF-8 with
+ *   non-ASCII characters decodes as UTF-8: real Latin-1 text is practically never valid UTF-8, while UTF-8 feeds
+ *   behind a server default of `charset=ISO-8859-1` are common, and reading them so would turn "ä" into "Ã¤".
+ * Otherwise the header wins over the body's own label, as in the fetcher.
+ */
+export function decodeFeedBody(body: Uint8Array, headerCharset: string | null): DecodedFeed {
+  const decoded = decodeText(body, chooseCharset(body, headerCharset));
+  return decoded.charset === 'windows-1252' ? { ...decoded, text: fixWindows1252(decoded.text) } : decoded;
+}
+
+/** Windows-1252 bytes 0x80–0x9F, from U+20AC (€) to U+0178 (Ÿ); the five unassigned ones stay as they are. */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * Node 20's TextDecoder decodes `windows-1252` as ISO-8859-1, so „ “ … – € come out as C1 control characters
+ * (U+0080–U+009F), which no real feed text contains. Mapping them here is right on either runtime: a fixed decoder
+ * leaves no C1 characters to map.
+ */
+function fixWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_HIGH.charAt(char.charCodeAt(0) - 0x80));
+}
+
+function chooseCharset(body: Uint8Array, headerCharset: string | null): string {
+  const charset = detectCharset(body, headerCharset);
+  if (charset === 'utf-8') {
+    if (isUtf8(body)) return charset;
+    const declared = detectCharset(body, null);
+    return declared === 'utf-8' ? 'windows-1252' : declared;
+  }
+  // A BOM always yields UTF-8 or UTF-16, so a legacy charset here came from a label, never from a BOM.
+  if (!NOT_REPAIRED.has(charset) && hasNonAscii(body) && isUtf8(body)) return 'utf-8';
+  return charset;
+}
+
+function hasNonAscii(body: Uint8Array): boolean {
+  for (const byte of body) if (byte > 0x7f) return true;
+  return false;
+}

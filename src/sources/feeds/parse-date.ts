@@ -1,0 +1,196 @@
+// Dates as feeds and listing pages write them, to UTC ISO-8601. Our own parser rather than `Date.parse`: V8's legacy
+// fallback accepts almost anything ("Item 5" is a date in 2001) and reads zone-less ISO times as local time, which
+// would make the result depend on the machine's time zone.
+
+/** Month names and abbreviations, English and German, lower case, to 1–12. */
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      [1, 'jan january januar jän jänner jaen'],
+      [2, 'feb february februar'],
+      [3, 'mar march mär märz maerz mrz'],
+      [4, 'apr april'],
+      [5, 'may mai'],
+      [6, 'jun june juni'],
+      [7, 'jul july juli'],
+      [8, 'aug august'],
+      [9, 'sep sept september'],
+      [10, 'oct october okt oktober'],
+      [11, 'nov november'],
+      [12, 'dec december dez dezember'],
+    ] as const
+  ).flatMap(([month, names]) => names.split(' ').map((name) => [name, month] as const)),
+);
+
+/** Zone abbreviations feeds use, as minutes east of UTC. Ambiguous ones (IST, CST in China) keep their US/EU use. */
+const ZONES: ReadonlyMap<string, number> = new Map([
+  ...(['gmt', 'ut', 'utc', 'z', 'wet'] as const).map((zone) => [zone, 0] as const),
+  ['est', -300],
+  ['edt', -240],
+  ['cst', -360],
+  ['cdt', -300],
+  ['mst', -420],
+  ['mdt', -360],
+  ['pst', -480],
+  ['pdt', -420],
+  ['akst', -540],
+  ['akdt', -480],
+  ['hst', -600],
+  ['bst', 60],
+  ['west', 60],
+  ['cet', 60],
+  ['mez', 60],
+  ['cest', 120],
+  ['mesz', 120],
+  ['eet', 120],
+  ['eest', 180],
+  ['jst', 540],
+  ['kst', 540],
+  ['aest', 600],
+  ['aedt', 660],
+]);
+
+const LETTERS = 'A-Za-zÄÖÜäöü';
+const TIME = String.raw`(?:,?\s+(?:um\s+|at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?(?:\s*([AaPp])\.?[Mm]\.?)?)?`;
+// Zone names in capitals only, so a following word in running text ("12 March 2025 von …") is not taken for one.
+const ZONE = String.raw`(?:\s*(?:([+-])(\d{2}):?(\d{2})?|\(?([A-Z]{1,5})\)?(?![${LETTERS}])))?`;
+const WEEKDAY = String.raw`(?:[${LETTERS}]{2,10}\.?,?\s+)?`;
+
+/** ISO 8601 / RFC 3339: `2025-03-12`, `2025-03-12T10:00:00+02:00`, `2025-03-12 10:00Z`. */
+const ISO =
+  /(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?)?\s*(?:(Z)|([+-])(\d{2}):?(\d{2})?)?/iy;
+/** Day before month: RFC 822 `Wed, 12 Mar 2025 10:00:00 GMT`, `12 March 2025`, German `Mi, 12. März 2025`. */
+const DAY_MONTH = new RegExp(
+  String.raw`${WEEKDAY}(\d{1,2})\.?\s+([${LETTERS}]{3,10})\.?,?\s+(\d{4}|\d{2})${TIME}${ZONE}`,
+  'y',
+);
+/** Month before day: `March 12, 2025`, `Wed, Mar 12 2025 10:00 AM PST`. */
+const MONTH_DAY = new RegExp(
+  String.raw`${WEEKDAY}([${LETTERS}]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}${ZONE}`,
+  'y',
+);
+/** German numeric: `12.03.2025`, `12.03.2025, 10:00 Uhr`. */
+const DOTTED = new RegExp(String.raw`(\d{1,2})\.(\d{1,2})\.(\d{4})${TIME}`, 'y');
+
+/** Where a date may start inside running text ("Published 12 March 2025 · 3 min read"). */
+const CANDIDATE_START = new RegExp(String.raw`(?<![\d${LETTERS}])(?:\d|[${LETTERS}]{3})`, 'g');
+
+/**
+ * Parses a whole date string as feeds write it (RFC 822 with named or numeric zones, ISO 8601, English and German
+ * month names) to UTC ISO-8601. Times without a zone count as UTC. Returns null when the string is not one date.
+ */
+export function parseDate(text: string | null | undefined): string | null {
+  if (text === null || text === undefined) return null;
+  const value = text.trim();
+  if (value === '' || value.length > 100) return null;
+  const match = matchDateAt(value, 0);
+  return match !== null && match.end === value.length ? match.iso : null;
+}
+
+/**
+ * Finds the first date inside running text, as listing pages print it next to other words. Scans at most the first
+ * 500 characters.
+ */
+export function findDate(text: string): string | null {
+  const value = text.slice(0, 500);
+  const whole = parseDate(value);
+  if (whole !== null) return whole;
+  CANDIDATE_START.lastIndex = 0;
+  for (let start = CANDIDATE_START.exec(value); start !== null; start = CANDIDATE_START.exec(value)) {
+    const match = matchDateAt(value, start.index);
+    if (match !== null) return match.iso;
+  }
+  return null;
+}
+
+function matchDateAt(value: string, at: number): { iso: string; end: number } | null {
+  for (const read of [readIso, readDayMonth, readMonthDay, readDotted]) {
+    const result = read(value, at);
+    if (result !== null) return result;
+  }
+  return null;
+}
+
+type Reader = (value: string, at: number) => { iso: string; end: number } | null;
+
+const readIso: Reader = (value, at) => {
+  const m = execAt(ISO, value, at);
+  if (m === null) return null;
+  const offset = m[7] === undefined ? signedOffset(m[8], m[9], m[10]) : 0;
+  const iso = toIso([m[1], m[2], m[3]], [m[4], m[5], m[6]], offset);
+  return iso === null ? null : { iso, end: at + m[0].length };
+};
+
+const readDayMonth: Reader = (value, at) => {
+  const m = execAt(DAY_MONTH, value, at);
+  return m === null ? null : fromNamedMonth(m, { day: m[1], month: m[2], year: m[3] }, at);
+};
+
+const readMonthDay: Reader = (value, at) => {
+  const m = execAt(MONTH_DAY, value, at);
+  return m === null ? null : fromNamedMonth(m, { day: m[2], month: m[1], year: m[3] }, at);
+};
+
+const readDotted: Reader = (value, at) => {
+  const m = execAt(DOTTED, value, at);
+  if (m === null) return null;
+  const iso = toIso([m[3], m[2], m[1]], [twelveHour(m[4], m[7]), m[5], m[6]], 0);
+  return iso === null ? null : { iso, end: at + m[0].length };
+};
+
+/** Groups 4–10 of DAY_MONTH and MONTH_DAY are the same: hour, minute, second, am/pm, sign, hh, mm, zone name. */
+function fromNamedMonth(
+  m: RegExpExecArray,
+  parts: { day: string | undefined; month: string | undefined; year: string | undefined },
+  at: number,
+): { iso: string; end: number } | null {
+  const month = MONTHS.get((parts.month ?? '').toLowerCase());
+  if (month === undefined) return null;
+  const offset = m[8] === undefined ? namedOffset(m[11]) : signedOffset(m[8], m[9], m[10]);
+  const year = fullYear(parts.year);
+  const iso = toIso([year, String(month), parts.day], [twelveHour(m[4], m[7]), m[5], m[6]], offset);
+  return iso === null ? null : { iso, end: at + m[0].length };
+}
+
+function execAt(pattern: RegExp, value: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(value);
+}
+
+function signedOffset(sign: string | undefined, hours: string | undefined, minutes: string | undefined): number {
+  if (sign === undefined || hours === undefined) return 0;
+  const total = Number(hours) * 60 + Number(minutes ?? '0');
+  return sign === '-' ? -total : total;
+}
+
+/** Unknown zone names count as UTC: the day is still right, and dropping the date would lose more. */
+function namedOffset(zone: string | undefined): number {
+  return zone === undefined ? 0 : (ZONES.get(zone.toLowerCase()) ?? 0);
+}
+
+function fullYear(year: string | undefined): string | undefined {
+  if (year?.length !== 2) return year;
+  const short = Number(year);
+  return String(short < 50 ? 2000 + short : 1900 + short);
+}
+
+function twelveHour(hour: string | undefined, meridiem: string | undefined): string | undefined {
+  if (hour === undefined || meridiem === undefined) return hour;
+  const value = Number(hour) % 12;
+  return String(meridiem.toLowerCase() === 'p' ? value + 12 : value);
+}
+
+/** Builds the instant and rejects impossible dates (31 February) instead of letting `Date` roll them over. */
+function toIso(
+  date: readonly (string | undefined)[],
+  time: readonly (string | undefined)[],
+  offsetMinutes: number,
+): string | null {
+  const [year, month, day] = date.map(Number) as [number, number, number];
+  const [hour, minute, second] = time.map((part) => Number(part ?? '0')) as [number, number, number];
+  if (year < 1900 || year > 2999 || hour > 23 || minute > 59 || second > 60) return null;
+  const local = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59));
+  const check = new Date(local);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return new Date(local - offsetMinutes * 60_000).toISOString();
+}
