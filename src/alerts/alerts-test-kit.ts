@@ -89,7 +89,10 @@ export function sourceFailed(fields: Partial<SourceFailed> = {}): SourceFailed {
 export const CHANNEL: Target = { platform: 'discord', workspaceId: 'guild-1', channelId: 'channel-1', userId: null };
 export const DM: Target = { platform: 'discord', workspaceId: 'guild-1', channelId: null, userId: 'user-1' };
 
-export function subscription(filters: Partial<SubscriptionFilters> = {}, fields: Partial<Subscription> = {}): Subscription {
+export function subscription(
+  filters: Partial<SubscriptionFilters> = {},
+  fields: Partial<Subscription> = {},
+): Subscription {
   return {
     id: 7,
     target: CHANNEL,

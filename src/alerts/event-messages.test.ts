@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AT, clauseChange, newsItem, newsPublished, sourceFailed, termsChanged, TO_VERSION } from './alerts-test-kit.ts';
+import {
+  AT,
+  clauseChange,
+  newsItem,
+  newsPublished,
+  sourceFailed,
+  termsChanged,
+  TO_VERSION,
+} from './alerts-test-kit.ts';
 import { alertColor } from './colors.ts';
 import { documentName, formatUtc } from './event-messages.ts';
 import { newsMessage, sourceFailedMessage, termsChangeMessage, type AlertMessage } from './message.ts';
