@@ -4,8 +4,16 @@ import type { Cheerio } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { ExtractError } from '../../domain/errors.ts';
 import type { ParsedFeed, RawNewsItem } from '../../news/types.ts';
-import { DEFAULT_MAX_ITEMS, limitOption, toRawNewsItem, type ItemSource } from './feed-limits.ts';
+import {
+  DEFAULT_MAX_ITEMS,
+  MAX_TEXT_CHARS,
+  MAX_TITLE_CHARS,
+  limitOption,
+  toRawNewsItem,
+  type ItemSource,
+} from './feed-limits.ts';
 import { findDate } from './parse-date.ts';
+import { nodeText } from './plain-text.ts';
 import { resolveBase, resolveHttpUrl } from './resolve-url.ts';
 
 /** CSS selectors for one listing page. All but `item` are looked up inside each item element. */
@@ -51,7 +59,7 @@ export function extractListingItems(
   const maxItems = limitOption(options.maxItems, DEFAULT_MAX_ITEMS);
   const items: RawNewsItem[] = [];
   for (const node of nodes.slice(0, maxItems)) {
-    const item = toRawNewsItem(readItem($(node), selectors, base, pageUrl));
+    const item = toRawNewsItem(readItem($(node), selectors, base, pageUrl), alreadyText);
     if (item !== null) items.push(item);
   }
   const title = $('title').first().text().replace(/\s+/g, ' ').trim();
@@ -73,10 +81,10 @@ function readItem(
   const dateElement = find(selectors.date ?? 'time');
   return {
     id: undefined,
-    title: find(selectors.title).html() ?? undefined,
+    title: textOf(find(selectors.title), MAX_TITLE_CHARS),
     url: resolveHttpUrl(linkOf(item, selectors.link === undefined ? undefined : find(selectors.link)), base),
     published: dateOf(dateElement),
-    summary: selectors.summary === undefined ? undefined : (find(selectors.summary).html() ?? undefined),
+    summary: selectors.summary === undefined ? undefined : textOf(find(selectors.summary), MAX_TEXT_CHARS),
     content: undefined,
   };
 }
@@ -95,7 +103,17 @@ function dateOf(element: Cheerio<Element>): string | null {
   if (element.length === 0) return null;
   const attribute = element.attr('datetime') ?? element.find('[datetime]').first().attr('datetime');
   const fromAttribute = attribute === undefined ? null : findDate(attribute);
-  return fromAttribute ?? findDate(element.text().replace(/\s+/g, ' ').trim());
+  return fromAttribute ?? findDate(textOf(element, 500));
+}
+
+function textOf(element: Cheerio<Element>, maxChars: number): string {
+  const node = element[0];
+  return node === undefined ? '' : nodeText(node, maxChars);
+}
+
+/** Listing fields are read as text from the DOM already (entities decoded once, as the page means them). */
+function alreadyText(value: string | undefined): string {
+  return value ?? '';
 }
 
 /** Runs a cheerio lookup, turning a selector syntax error into an ExtractError naming the selector. */

@@ -28,12 +28,15 @@ export function limitOption(value: number | undefined, fallback: number): number
   return value === undefined || !Number.isFinite(value) || value < 0 ? fallback : Math.floor(value);
 }
 
+/** Turns a field to bounded plain text: `toPlainText` for markup; listing pages pass text they already extracted. */
+export type ToText = (value: string | undefined, maxChars: number) => string;
+
 /**
  * Cleans one item: plain-text title, summary and content within their bounds, trimmed id. An item with neither a
  * title nor a link names no story and yields null.
  */
-export function toRawNewsItem(source: ItemSource): RawNewsItem | null {
-  const title = toPlainText(source.title, MAX_TITLE_CHARS);
+export function toRawNewsItem(source: ItemSource, toText: ToText = toPlainText): RawNewsItem | null {
+  const title = toText(source.title, MAX_TITLE_CHARS);
   if (title === '' && source.url === null) return null;
   const id = truncate(source.id?.trim() ?? '', MAX_ID_CHARS);
   return {
@@ -41,7 +44,7 @@ export function toRawNewsItem(source: ItemSource): RawNewsItem | null {
     title,
     url: source.url,
     published: source.published,
-    summary: toPlainText(source.summary, MAX_TEXT_CHARS),
-    content: toPlainText(source.content, MAX_TEXT_CHARS),
+    summary: toText(source.summary, MAX_TEXT_CHARS),
+    content: toText(source.content, MAX_TEXT_CHARS),
   };
 }

@@ -30,6 +30,7 @@ import { toPlainText } from './plain-text.ts';
 import { readAtom, readJson, readRdf, readRss, type FeedFields } from './read-dialects.ts';
 import { resolveBase } from './resolve-url.ts';
 import { sniffFeed, type FeedKind } from './sniff-feed.ts';
+import { trimFeed } from './trim-feed.ts';
 
 /** What `parseFeed` needs: the body as fetched or read, where it came from, and optional bounds. */
 export interface ParseFeedInput {
@@ -47,6 +48,8 @@ export interface ParseFeedInput {
 
 type FeedFormat = Exclude<ParsedFeed['format'], 'page'>;
 
+const FORMAT_NAMES: Readonly<Record<FeedFormat, string>> = { rss: 'RSS', atom: 'Atom', rdf: 'RDF', json: 'JSON' };
+
 /**
  * Parses an RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 1.0 or JSON Feed 1.x document into plain-text items with absolute
  * links and UTC ISO-8601 dates.
@@ -62,13 +65,13 @@ export function parseFeed(input: ParseFeedInput): ParsedFeed {
   const { mediaType, charset } = parseContentType(input.contentType);
   const { text } = decodeFeedBody(input.body, charset);
   if (text.trim() === '') throw new ExtractError('empty_document', `feed is empty: ${input.url}`);
-  const kind = sniffFeed(text, mediaType);
-  const format = feedFormat(kind, input.url);
-  const fields = readFeed(format, text, input);
+  const { format, root } = feedFormat(sniffFeed(text, mediaType), input.url);
+  const fields = readFeed(format, root, text, input);
   return toParsedFeed(format, fields);
 }
 
-function feedFormat(kind: FeedKind, url: string): FeedFormat {
+/** The feed's format and, for XML, its root element as written; throws for anything that is not a feed. */
+function feedFormat(kind: FeedKind, url: string): { format: FeedFormat; root: string } {
   switch (kind.kind) {
     case 'html':
       throw new ExtractError('not_a_feed', `got an HTML page, not a feed: ${url}`);
@@ -79,42 +82,54 @@ function feedFormat(kind: FeedKind, url: string): FeedFormat {
           ? `not a feed: neither XML nor JSON (${url})`
           : `not a feed: root element <${kind.root}> is not <rss>, <feed> or <rdf:RDF> (${url})`,
       );
+    case 'json':
+      return { format: 'json', root: '' };
     default:
-      return kind.kind;
+      return { format: kind.kind, root: kind.root };
   }
 }
 
-function readFeed(format: FeedFormat, text: string, input: ParseFeedInput): FeedFields {
+function readFeed(format: FeedFormat, root: string, text: string, input: ParseFeedInput): FeedFields {
   const base = resolveBase(input.url, null);
   const maxItems = limitOption(input.maxItems, DEFAULT_MAX_ITEMS);
-  const guard = <TFeed>(parse: () => TFeed): TFeed => guarded(parse, format, input.url);
+  const xml = <TFeed>(parse: (xmlText: string) => TFeed, read: Reader<TFeed>): FeedFields => {
+    const trimmed = format === 'json' ? null : trimFeed(text, format, root, maxItems);
+    if (trimmed !== null) {
+      const feed = attempt(() => parse(trimmed.text));
+      // The cut can land badly (an `<item>` inside CDATA): then the whole document is parsed after all.
+      if (feed !== undefined) return { ...read(feed, base, maxItems), total: trimmed.total };
+    }
+    return read(
+      guarded(() => parse(text), format, input.url),
+      base,
+      maxItems,
+    );
+  };
   switch (format) {
     case 'rss':
-      return readRss(
-        guard(() => parseRssFeed(text)),
-        base,
-        maxItems,
-      );
+      return xml(parseRssFeed, readRss);
     case 'atom':
-      return readAtom(
-        guard(() => parseAtomFeed(text)),
-        base,
-        maxItems,
-      );
+      return xml(parseAtomFeed, readAtom);
     case 'rdf':
-      return readRdf(
-        guard(() => parseRdfFeed(text)),
-        base,
-        maxItems,
-      );
+      return xml(parseRdfFeed, readRdf);
     case 'json': {
       const json = jsonFeedObject(text, input.url);
       return readJson(
-        guard(() => parseJsonFeed(json)),
+        guarded(() => parseJsonFeed(json), format, input.url),
         base,
         maxItems,
       );
     }
+  }
+}
+
+type Reader<TFeed> = (feed: TFeed, base: string | null, maxItems: number) => FeedFields;
+
+function attempt<TFeed>(parse: () => TFeed): TFeed | undefined {
+  try {
+    return parse();
+  } catch {
+    return undefined;
   }
 }
 
@@ -145,7 +160,7 @@ function jsonFeedObject(text: string, url: string): unknown {
 }
 
 function libraryError(error: unknown, format: FeedFormat, url: string): ExtractError {
-  const what = format === 'json' ? 'JSON Feed' : `${format.toUpperCase()} feed`;
+  const what = `${FORMAT_NAMES[format]} feed`;
   if (error instanceof DetectError) {
     return new ExtractError('not_a_feed', `not a feed: no ${what} structure in ${url}`, { cause: error });
   }

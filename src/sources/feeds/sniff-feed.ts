@@ -5,7 +5,7 @@
 /** The result of looking at the start of a body. */
 export type FeedKind =
   | { readonly kind: 'json' }
-  | { readonly kind: 'rss' | 'atom' | 'rdf' }
+  | { readonly kind: 'rss' | 'atom' | 'rdf'; /** As written, prefix included (`rdf:RDF`). */ readonly root: string }
   | { readonly kind: 'html' }
   | { readonly kind: 'other'; readonly root: string | null };
 
@@ -24,15 +24,17 @@ export function sniffFeed(text: string, mediaType: string): FeedKind {
   const first = text[start];
   if (first === '{' || (first !== '<' && JSON_MEDIA_TYPES.has(mediaType))) return { kind: 'json' };
   const root = rootElement(text, start);
-  if (root === 'html' || (root !== null && HTML_ROOTS.has(root))) return { kind: 'html' };
-  const local = root?.slice(root.indexOf(':') + 1);
-  if (local === 'rss') return { kind: 'rss' };
-  if (local === 'feed') return { kind: 'atom' };
-  if (local === 'rdf') return { kind: 'rdf' };
-  return { kind: 'other', root };
+  const name = root?.toLowerCase() ?? null;
+  if (root === null || name === null) return { kind: 'other', root: null };
+  if (HTML_ROOTS.has(name)) return { kind: 'html' };
+  const local = name.slice(name.indexOf(':') + 1);
+  if (local === 'rss') return { kind: 'rss', root };
+  if (local === 'feed') return { kind: 'atom', root };
+  if (local === 'rdf') return { kind: 'rdf', root };
+  return { kind: 'other', root: name };
 }
 
-/** The root element's name in lower case, `html` for an HTML DOCTYPE, or null when there is none. */
+/** The root element's name as written, `html` for an HTML DOCTYPE, or null when there is none. */
 function rootElement(text: string, from: number): string | null {
   let at = from;
   for (let step = 0; step < MAX_PREAMBLE_STEPS; step++) {
@@ -46,7 +48,7 @@ function rootElement(text: string, from: number): string | null {
       at = afterDoctype(text, at);
     } else {
       ELEMENT_NAME.lastIndex = at;
-      return ELEMENT_NAME.exec(text)?.[1]?.toLowerCase() ?? null;
+      return ELEMENT_NAME.exec(text)?.[1] ?? null;
     }
     if (at === -1) return null;
   }
