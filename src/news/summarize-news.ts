@@ -1,0 +1,60 @@
+/**
+ * Item summaries: the first meaningful sentences of a feed's description or content, as plain text that fits
+ * a chat line.
+ */
+import { removeBoilerplate } from './news-boilerplate.ts';
+import { isCompleteSentence, splitSentences } from './split-sentences.ts';
+
+/** Default length bound of a summary, in UTF-16 code units. */
+export const SUMMARY_MAX_CHARS = 300;
+
+/** Characters of input looked at per character of summary: a description's start is all a summary needs. */
+const INPUT_FACTOR = 8;
+const MIN_INPUT_CHARS = 2000;
+const ELLIPSIS = '…';
+
+/** The start of `text`, at most `limit` characters, cut at white space. */
+function leadingText(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit);
+  const space = cut.search(/\s\S*$/u);
+  return space > 0 ? cut.slice(0, space) : cut;
+}
+
+/** A too-long sentence cut at the last word boundary that leaves room for "…". */
+function cutAtWord(sentence: string, maxChars: number): string {
+  const room = sentence.slice(0, Math.max(0, maxChars - ELLIPSIS.length) + 1);
+  const space = room.search(/\s\S*$/u);
+  let cut = space > 0 ? room.slice(0, space) : room.slice(0, -1);
+  // Never split a surrogate pair when a single "word" is longer than the whole budget.
+  if (/[\uD800-\uDBFF]$/u.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.replace(/[\s,;:–—-]+$/u, '')}${ELLIPSIS}`;
+}
+
+/**
+ * The first meaningful sentences of `text`, plain text, at most `maxChars` characters, cut at a sentence
+ * boundary. Boilerplate (WordPress footers, "Read more", bylines, image credits) is skipped; abbreviations
+ * such as "z. B." or "U.S." do not end a sentence. When the first sentence alone is too long it is cut at a
+ * word boundary and ends with "…". A fragment the feed cut off (ending in "[…]")
+ * is left out unless nothing else is left.
+ * @param language - ISO 639-1 code of the text, for language-specific sentence rules (German ordinals).
+ * @param maxChars - length bound. @defaultValue 300
+ */
+export function summarizeNews(text: string, language: string | null, maxChars = SUMMARY_MAX_CHARS): string {
+  const input = leadingText(text, Math.max(MIN_INPUT_CHARS, maxChars * INPUT_FACTOR));
+  const { text: cleaned, truncated } = removeBoilerplate(input);
+  const sentences = splitSentences(cleaned, language);
+  const last = sentences.at(-1);
+  const cutShort = truncated || input.length < text.length;
+  if (cutShort && sentences.length > 1 && last !== undefined && !isCompleteSentence(last)) sentences.pop();
+  let summary = '';
+  for (const sentence of sentences) {
+    const next = summary === '' ? sentence : `${summary} ${sentence}`;
+    if (next.length > maxChars) break;
+    summary = next;
+  }
+  const first = sentences[0];
+  if (summary === '' && first !== undefined) return cutAtWord(first, maxChars);
+  const lone = summary === first && cutShort && !isCompleteSentence(first);
+  return lone && summary.length + ELLIPSIS.length <= maxChars ? `${summary}${ELLIPSIS}` : summary;
+}
