@@ -2,6 +2,7 @@
 // charset.ts); on top of it two repairs for labels that provably lie, the commonest breakage of German feeds.
 import { isUtf8 } from 'node:buffer';
 import { decodeText, detectCharset } from '../http/charset.ts';
+import { WINDOWS_1252_C1 } from './html-entities.ts';
 
 /** The decoded text and the charset it was decoded with (a WHATWG name, lower case). */
 export interface DecodedFeed {
@@ -26,16 +27,13 @@ export function decodeFeedBody(body: Uint8Array, headerCharset: string | null): 
   return decoded.charset === 'windows-1252' ? { ...decoded, text: fixWindows1252(decoded.text) } : decoded;
 }
 
-/** Windows-1252 bytes 0x80–0x9F, from U+20AC (€) to U+0178 (Ÿ); the five unassigned ones stay as they are. */
-const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-
 /**
  * Node 20's TextDecoder decodes `windows-1252` as ISO-8859-1, so „ “ … – € come out as C1 control characters
  * (U+0080–U+009F), which no real feed text contains. Mapping them here is right on either runtime: a fixed decoder
  * leaves no C1 characters to map.
  */
 function fixWindows1252(text: string): string {
-  return text.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_HIGH.charAt(char.charCodeAt(0) - 0x80));
+  return text.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_C1.charAt(char.charCodeAt(0) - 0x80));
 }
 
 function chooseCharset(body: Uint8Array, headerCharset: string | null): string {

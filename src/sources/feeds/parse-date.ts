@@ -189,8 +189,8 @@ function toIso(
   const [year, month, day] = date.map(Number) as [number, number, number];
   const [hour, minute, second] = time.map((part) => Number(part ?? '0')) as [number, number, number];
   if (year < 1900 || year > 2999 || hour > 23 || minute > 59 || second > 60) return null;
-  const local = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59));
-  const check = new Date(local);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  return new Date(local - offsetMinutes * 60_000).toISOString();
+  const instant = new Date(Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59)));
+  if (instant.getUTCMonth() !== month - 1 || instant.getUTCDate() !== day) return null;
+  if (offsetMinutes !== 0) instant.setTime(instant.getTime() - offsetMinutes * 60_000);
+  return instant.toISOString();
 }

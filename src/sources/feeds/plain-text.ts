@@ -3,9 +3,9 @@
 // Tags are stripped by a small linear scanner, not by building a DOM: a fragment needs no tree, only its text, and
 // htmlparser2 keeps its open-element stack with `unshift`, so hostile input nested 40,000 deep costs it ~200 ms per
 // field (quadratic), where the scanner stays linear and is several times faster on ordinary descriptions too.
-// Entities are then decoded by cheerio (htmlparser2's full HTML5 table) on the tag-free text, which parses flat.
-import { load } from 'cheerio/slim';
+// Entities are then decoded on the tag-free text (html-entities.ts).
 import type { AnyNode } from 'domhandler';
+import { decodeEntities } from './html-entities.ts';
 
 /** Elements whose boundaries separate words: `<p>One</p><p>Two</p>` reads "One Two", not "OneTwo". */
 const BREAKING = new Set([
@@ -19,9 +19,6 @@ const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'tit
 
 /** How much markup to scan per kept character: enough for markup-heavy content, bounded for hostile input. */
 const MARKUP_FACTOR = 4;
-
-/** An entity reference (or a common one without its semicolon); "R&D" or "Q & A" need no decoding pass. */
-const ENTITY_START = /&(?:#x?[\da-f]|[a-z][a-z\d]{1,31};|(?:amp|lt|gt|quot|nbsp)\b)/i;
 
 /** An entity reference left in text after decoding: the markup was escaped once more than it should be. */
 const LEFTOVER_ENTITY = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i;
@@ -38,7 +35,7 @@ export function toPlainText(value: string | null | undefined, maxChars: number):
   if (value === null || value === undefined || value === '') return '';
   const input = value.length > maxChars * MARKUP_FACTOR ? cutMarkup(value, maxChars * MARKUP_FACTOR) : value;
   let text = input.includes('<') ? stripTags(input) : input;
-  if (ENTITY_START.test(text)) text = decodeEntities(text);
+  text = decodeEntities(text);
   if (LEFTOVER_ENTITY.test(text)) text = decodeEntities(text);
   return truncate(collapseWhitespace(text), maxChars);
 }
@@ -68,9 +65,13 @@ export function nodeText(root: AnyNode, maxChars: number): string {
   return truncate(collapseWhitespace(parts.join('')), maxChars);
 }
 
+/** Whitespace other than single spaces: runs, tabs, newlines, no-break spaces. */
+const UNTIDY_SPACE = /\s{2,}|[^\S ]/;
+
 /** Collapses runs of whitespace (including no-break spaces) to one space and trims. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most titles are tidy already; replacing every single space with a space would cost more than the test.
+  return UNTIDY_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /** Cuts `text` to `maxChars` without splitting a surrogate pair. */
@@ -99,7 +100,7 @@ function stripTags(html: string): string {
       parts.push(html.slice(at));
       break;
     }
-    parts.push(html.slice(at, open));
+    if (open > at) parts.push(html.slice(at, open));
     at = afterMarkup(html, open, parts, lower);
   }
   return parts.join('');
@@ -118,12 +119,18 @@ function afterMarkup(html: string, open: number, parts: string[], lower: { value
   }
   const end = tagEnd(html, TAG_START.lastIndex);
   const name = (match[2] ?? '').toLowerCase();
-  if (BREAKING.has(name)) parts.push(' ');
+  if (BREAKING.has(name) && !endsWithSpace(parts)) parts.push(' ');
   if (match[1] !== '' || !SKIPPED.has(name)) return end;
   // Lower-cased once per string, only when a skipped element needs its end tag found.
   if (lower.value === '') lower.value = html.toLowerCase();
   const close = lower.value.indexOf(`</${name}`, end);
   return close === -1 ? html.length : after(html, '>', close);
+}
+
+/** Whether the text so far ends in whitespace (or is empty): one word break is enough, and tidy text needs no regex. */
+function endsWithSpace(parts: readonly string[]): boolean {
+  const last = parts.at(-1);
+  return last === undefined || /\s$/.test(last);
 }
 
 /** Index after the `>` closing a tag, `>` inside quoted attribute values not counting. */
@@ -147,11 +154,4 @@ function tagEnd(html: string, from: number): number {
 function after(text: string, marker: string, from: number): number {
   const index = text.indexOf(marker, from);
   return index === -1 ? text.length : index + marker.length;
-}
-
-/** Decodes HTML entities in tag-free text; `<` is escaped first so nothing in it can become a tag. */
-function decodeEntities(text: string): string {
-  const root = load(text.replaceAll('<', '&lt;'), null, false).root()[0];
-  if (root === undefined) return text;
-  return root.children.map((node) => (node.nodeType === 3 ? node.data : '')).join('');
 }
