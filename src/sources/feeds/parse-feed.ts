@@ -64,7 +64,7 @@ export function parseFeed(input: ParseFeedInput): ParsedFeed {
   }
   const { mediaType, charset } = parseContentType(input.contentType);
   const { text } = decodeFeedBody(input.body, charset);
-  if (text.trim() === '') throw new ExtractError('empty_document', `feed is empty: ${input.url}`);
+  if (!/\S/.test(text)) throw new ExtractError('empty_document', `feed is empty: ${input.url}`);
   const { format, root } = feedFormat(sniffFeed(text, mediaType), input.url);
   const fields = readFeed(format, root, text, input);
   return toParsedFeed(format, fields);
