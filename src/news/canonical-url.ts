@@ -99,12 +99,15 @@ export function canonicalUrl(url: string): string {
     return trimmed;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return trimmed;
+  // Each setter re-serialises the URL, so only what needs changing is set.
   // Setting the scheme also drops a port that is the new scheme's default (http://host:443 → https://host).
-  parsed.protocol = 'https:';
+  if (parsed.protocol === 'http:') parsed.protocol = 'https:';
   if (parsed.hostname.startsWith('www.')) parsed.hostname = parsed.hostname.slice(4);
-  parsed.hash = '';
-  parsed.search = cleanQuery(parsed.search);
-  const path = parsed.pathname.replace(/\/+$/, '');
-  if (path !== '') parsed.pathname = path;
+  if (parsed.hash !== '') parsed.hash = '';
+  if (parsed.search !== '' || parsed.href.endsWith('?')) parsed.search = cleanQuery(parsed.search);
+  if (parsed.pathname.length > 1 && parsed.pathname.endsWith('/')) {
+    const path = parsed.pathname.replace(/\/+$/, '');
+    if (path !== '') parsed.pathname = path;
+  }
   return parsed.href;
 }

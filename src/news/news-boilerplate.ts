@@ -14,6 +14,9 @@ export interface CleanedText {
 const WORDPRESS_FOOTER =
   /(?:The post|Der Beitrag|Der Artikel|L['’]article|La entrada|El artículo|L['’]articolo|Het bericht|O post)\s[^\n]{1,400}?\s(?:appeared first on|erschien zuerst auf|est apparu en premier sur|apareció primero en|aparece primero en|proviene da|è apparso per la prima volta su|verscheen eerst op|apareceu primeiro em)\s[^\n]*/gu;
 
+/** Cheap literal test before the footer regex, which is slower to run on every item. */
+const WORDPRESS_HINT = /first on|zuerst auf|premier sur|primero en|proviene da|prima volta su|eerst op|primeiro em/;
+
 /** Markers after which a feed's teaser stops: everything from the marker on goes. */
 const READ_MORE =
   /(?:^|\s|[.!?:;,])\s*(?:\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\)|\((?:more|mehr)…?\)|Read the (?:full )?(?:story|article|post)|Keep reading|Continue reading|Continue Reading|Read more|Read More|Read full (?:story|article)|Learn more|Weiterlesen|Mehr lesen|Lesen Sie (?:mehr|weiter)|Zum (?:Artikel|Beitrag)|[»›]?\s*mehr(?:\s*(?:…|\.\.\.))|[»›]\s*mehr|Lire la suite|Leer más|Continua a leggere|Lees verder)(?=$|[\s.:…»›→>)\]"'“”‚‘’-])[\s\S]*$/u;
@@ -36,15 +39,20 @@ const CHROME_LINE =
 
 /** Removes boilerplate and collapses white space to single spaces. */
 export function removeBoilerplate(text: string): CleanedText {
-  const lines = text
-    .replace(WORDPRESS_FOOTER, ' ')
-    .split(/\r?\n|\r/)
-    .filter((line) => !CHROME_LINE.test(line));
-  let cleaned = lines.join('\n').replace(BRACKETED_CREDIT, ' ');
+  let cleaned = WORDPRESS_HINT.test(text) ? text.replace(WORDPRESS_FOOTER, ' ') : text;
+  if (/[\n\r]/.test(cleaned)) {
+    cleaned = cleaned
+      .split(/\r?\n|\r/)
+      .filter((line) => !CHROME_LINE.test(line))
+      .join('\n');
+  } else if (CHROME_LINE.test(cleaned)) {
+    cleaned = '';
+  }
+  if (cleaned.includes('(') || cleaned.includes('[')) cleaned = cleaned.replace(BRACKETED_CREDIT, ' ');
   const readMore = READ_MORE.exec(cleaned);
   const truncated = readMore !== null;
-  if (readMore !== null) cleaned = cleaned.slice(0, readMore.index + (/^[.!?:;,]/u.test(readMore[0]) ? 1 : 0));
-  cleaned = cleaned.replace(/\s+/gu, ' ').trim();
+  if (readMore !== null) cleaned = cleaned.slice(0, readMore.index + (/^[.!?:;,]/.test(readMore[0]) ? 1 : 0));
+  cleaned = cleaned.replace(/\s+/g, ' ').trim();
   cleaned = cleaned.replace(BYLINE, '').replace(LEADING_CREDIT, '').trim();
   return { text: cleaned, truncated };
 }

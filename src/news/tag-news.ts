@@ -52,7 +52,15 @@ function buildStage(byAnchor: ReadonlyMap<string, CompiledPattern[]>, ignoreCase
     const list = anchors.filter((other) => anchor.startsWith(other)).flatMap((other) => byAnchor.get(other) ?? []);
     patterns.set(anchor, [...new Set(list)]);
   }
-  const trie = new RegExp(trieSource(anchors, ignoreCase), ignoreCase ? 'gi' : 'g');
+  // `\b` lets V8 skip the positions inside words before it enters the trie (several times faster). It is
+  // ASCII-only, so anchors that start with another character (`€`, `Ärger`) go without it.
+  const ascii = anchors.filter((anchor) => /^\w/.test(anchor));
+  const other = anchors.filter((anchor) => !/^\w/.test(anchor));
+  const alternatives = [
+    ...(ascii.length > 0 ? [`\\b(?:${trieSource(ascii, ignoreCase)})`] : []),
+    ...(other.length > 0 ? [trieSource(other, ignoreCase)] : []),
+  ];
+  const trie = new RegExp(alternatives.join('|'), ignoreCase ? 'gi' : 'g');
   return { trie, ignoreCase, patterns };
 }
 

@@ -86,7 +86,7 @@ export const defaultTopicPatterns: Readonly<Record<string, readonly string[]>> =
     String.raw`(?i)lawsuits?|litigation|class[-\s]action|plaintiffs?`,
     // Lower case only, so the name "Sue" stays out; headlines capitalise the verb.
     String.raw`sue[sd]?|suing|Sues|Sued|Suing`,
-    String.raw`(?i)courts?|(?:the|federal|district)\s+judges?`,
+    String.raw`(?i)courts?|(?<=(?:the|federal|district)\s+)judges?`,
     String.raw`(?i)copyright\p{L}*|infring\p{L}*`,
     String.raw`(?i)Klage(?:n|schrift)?|Sammelklage\p{L}*|verklag\p{L}*|klagt`,
     String.raw`(?i)(?:Land|Amts|Bundes|Verwaltungs|Ober|Arbeits|Patent|Verfassungs|Schieds)gericht(?:s|e|en|shof)?`,

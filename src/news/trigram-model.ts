@@ -23,7 +23,8 @@ export interface TrigramModel {
   readonly languages: readonly string[];
   /** UTF-16 code unit → its index among the profiles' characters (0: in no profile). */
   readonly alphabet: Uint16Array;
-  /** Open-addressing table: slot → trigram key (-1: empty) and slot → dense trigram id. */
+  /** Open-addressing table of 2^slotBits slots: slot → trigram key (-1: empty) and slot → dense trigram id. */
+  readonly slotBits: number;
   readonly slotKeys: Int32Array;
   readonly slotIds: Int32Array;
   /** Trigram id → its `column << 16 | rank` entries: `entries[entryStart[id] … entryStart[id + 1])`. */
@@ -37,14 +38,15 @@ function keyOf(first: number, second: number, third: number): number {
   return (((first << CHAR_BITS) | second) << CHAR_BITS) | third;
 }
 
-function slotOf(key: number, mask: number): number {
-  return (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+/** Fibonacci hashing: the high bits of the product spread keys whose low bits are alike (the third character). */
+function slotOf(key: number, bits: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> (32 - bits);
 }
 
 /** The trigram's id, or -1 when no profile holds it. */
 function idOf(model: TrigramModel, key: number): number {
   const mask = model.slotKeys.length - 1;
-  for (let slot = slotOf(key, mask); ; slot = (slot + 1) & mask) {
+  for (let slot = slotOf(key, model.slotBits); ; slot = (slot + 1) & mask) {
     const stored = model.slotKeys[slot] ?? -1;
     if (stored === key) return model.slotIds[slot] ?? -1;
     if (stored === -1) return -1;
@@ -83,13 +85,14 @@ export function buildTrigramModel(profiles: Readonly<Record<string, string>>, wa
       else list.push((column << 16) | rank);
     });
   });
-  const size = 1 << Math.ceil(Math.log2(byKey.size * 3));
+  const slotBits = Math.ceil(Math.log2(byKey.size * 3));
+  const size = 1 << slotBits;
   const slotKeys = new Int32Array(size).fill(-1);
   const slotIds = new Int32Array(size);
   const entryStart = new Int32Array(byKey.size + 1);
   const entries: number[] = [];
   [...byKey].forEach(([key, list], id) => {
-    let slot = slotOf(key, size - 1);
+    let slot = slotOf(key, slotBits);
     while (slotKeys[slot] !== -1) slot = (slot + 1) & (size - 1);
     slotKeys[slot] = key;
     slotIds[slot] = id;
@@ -97,7 +100,7 @@ export function buildTrigramModel(profiles: Readonly<Record<string, string>>, wa
     entryStart[id + 1] = entries.length;
   });
   const counts = new Int32Array(byKey.size);
-  return { languages, alphabet, slotKeys, slotIds, entryStart, entries: Int32Array.from(entries), counts };
+  return { languages, alphabet, slotBits, slotKeys, slotIds, entryStart, entries: Int32Array.from(entries), counts };
 }
 
 /** White space as `\s` knows it, or a character franc's cleaning turns into a space (ASCII punctuation, digits). */

@@ -1,0 +1,44 @@
+/**
+ * Titles reduced to their telling words, for spotting the same story under slightly different headlines:
+ * lower case, diacritics folded (`Übernahme` → `ubernahme`, `ß` → `ss`), punctuation dropped, English and
+ * German stop words dropped.
+ */
+
+/** Words too common to tell two headlines apart. */
+export const titleStopWords: ReadonlySet<string> = new Set([
+  // English
+  'a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 'as', 'is', 'are',
+  'was', 'were', 'be', 'been', 'it', 'its', 'this', 'that', 'these', 'those', 'into', 'over', 'after', 'about',
+  'how', 'why', 'what', 'will', 'has', 'have', 'had', 'not', 'now', 'just', 'more', 'than', 'up', 'out', 'new',
+  'says', 'said', 'report', 'reports', 'update', 'breaking', 'exclusive', 'vs', 'via',
+  // German (folded)
+  'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'eines', 'und', 'oder',
+  'aber', 'mit', 'von', 'vom', 'zu', 'zum', 'zur', 'im', 'in', 'am', 'an', 'auf', 'fur', 'aus', 'bei', 'nach',
+  'uber', 'unter', 'ist', 'sind', 'war', 'wird', 'werden', 'hat', 'haben', 'sich', 'nicht', 'auch', 'als', 'wie',
+  'so', 'nun', 'jetzt', 'neue', 'neuer', 'neues', 'neuen', 'kommentar', 'analyse',
+]);
+
+/** A title's words: in order (for containment), as a set (for overlap), and its numbers. */
+export interface TitleTokens {
+  readonly list: readonly string[];
+  readonly set: ReadonlySet<string>;
+  /** Words that are numbers: versions and amounts that tell stories apart ("GPT-5" is not "GPT-4"). */
+  readonly numbers: ReadonlySet<string>;
+}
+
+const NON_ASCII = /\P{ASCII}/u;
+const COMBINING_MARKS = /\p{M}+/gu;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lower case without diacritics; ASCII titles skip the costly Unicode normalisation. */
+export function foldTitle(title: string): string {
+  const lower = title.toLowerCase();
+  if (!NON_ASCII.test(lower)) return lower;
+  return lower.normalize('NFKD').replace(COMBINING_MARKS, '').replaceAll('ß', 'ss');
+}
+
+/** The title's words without stop words. */
+export function titleTokens(title: string): TitleTokens {
+  const list = (foldTitle(title).match(WORD) ?? []).filter((word) => !titleStopWords.has(word));
+  return { list, set: new Set(list), numbers: new Set(list.filter((word) => /^\d+$/.test(word))) };
+}
