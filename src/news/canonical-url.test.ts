@@ -3,15 +3,27 @@ import { canonicalUrl } from './canonical-url.ts';
 
 describe('canonicalUrl', () => {
   it.each([
-    { name: 'utm parameters', url: 'https://example.com/a?utm_source=rss&utm_medium=feed', expected: 'https://example.com/a' },
-    { name: 'upper-case utm', url: 'https://example.com/a?UTM_Source=rss&id=3', expected: 'https://example.com/a?id=3' },
+    {
+      name: 'utm parameters',
+      url: 'https://example.com/a?utm_source=rss&utm_medium=feed',
+      expected: 'https://example.com/a',
+    },
+    {
+      name: 'upper-case utm',
+      url: 'https://example.com/a?UTM_Source=rss&id=3',
+      expected: 'https://example.com/a?id=3',
+    },
     { name: 'encoded utm name', url: 'https://example.com/a?utm%5Fsource=rss', expected: 'https://example.com/a' },
     {
       name: 'click ids',
       url: 'https://example.com/a?fbclid=1&gclid=2&dclid=3&msclkid=4&igshid=5&id=7',
       expected: 'https://example.com/a?id=7',
     },
-    { name: 'mailchimp family', url: 'https://example.com/a?mc_cid=1&mc_eid=2&mc_tc=3', expected: 'https://example.com/a' },
+    {
+      name: 'mailchimp family',
+      url: 'https://example.com/a?mc_cid=1&mc_eid=2&mc_tc=3',
+      expected: 'https://example.com/a',
+    },
     { name: 'ref and ref_src', url: 'https://example.com/a?ref=hn&ref_src=twsrc', expected: 'https://example.com/a' },
     { name: 'hubspot', url: 'https://example.com/a?_hsenc=x&_hsmi=y', expected: 'https://example.com/a' },
     {
@@ -20,21 +32,41 @@ describe('canonicalUrl', () => {
       expected: 'https://example.com/a',
     },
     { name: 'http becomes https', url: 'http://example.com/a', expected: 'https://example.com/a' },
-    { name: 'scheme and host lower-cased', url: 'HTTPS://Blog.Example.COM/Post', expected: 'https://blog.example.com/Post' },
+    {
+      name: 'scheme and host lower-cased',
+      url: 'HTTPS://Blog.Example.COM/Post',
+      expected: 'https://blog.example.com/Post',
+    },
     { name: 'www dropped', url: 'https://www.example.com/a', expected: 'https://example.com/a' },
     { name: 'fragment dropped', url: 'https://example.com/a#comments', expected: 'https://example.com/a' },
     { name: 'default https port', url: 'https://example.com:443/a', expected: 'https://example.com/a' },
     { name: 'default http port', url: 'http://example.com:80/a', expected: 'https://example.com/a' },
     { name: 'other port kept', url: 'https://example.com:8443/a', expected: 'https://example.com:8443/a' },
-    { name: 'trailing slash dropped', url: 'https://example.com/news/post/', expected: 'https://example.com/news/post' },
+    {
+      name: 'trailing slash dropped',
+      url: 'https://example.com/news/post/',
+      expected: 'https://example.com/news/post',
+    },
     { name: 'root slash kept', url: 'https://www.example.com/', expected: 'https://example.com/' },
     { name: 'root without slash', url: 'https://example.com', expected: 'https://example.com/' },
     { name: 'query sorted', url: 'https://example.com/a?b=2&a=1&c=3', expected: 'https://example.com/a?a=1&b=2&c=3' },
-    { name: 'repeated names keep order', url: 'https://example.com/a?t=2&a=1&t=1', expected: 'https://example.com/a?a=1&t=2&t=1' },
-    { name: 'value encoding kept', url: 'https://example.com/s?q=a%20b&p=1', expected: 'https://example.com/s?p=1&q=a%20b' },
+    {
+      name: 'repeated names keep order',
+      url: 'https://example.com/a?t=2&a=1&t=1',
+      expected: 'https://example.com/a?a=1&t=2&t=1',
+    },
+    {
+      name: 'value encoding kept',
+      url: 'https://example.com/s?q=a%20b&p=1',
+      expected: 'https://example.com/s?p=1&q=a%20b',
+    },
     { name: 'empty query dropped', url: 'https://example.com/a?', expected: 'https://example.com/a' },
     { name: 'empty pairs dropped', url: 'https://example.com/a?&&id=1&', expected: 'https://example.com/a?id=1' },
-    { name: 'ref-like names kept', url: 'https://example.com/a?reference=1&prefix=2', expected: 'https://example.com/a?prefix=2&reference=1' },
+    {
+      name: 'ref-like names kept',
+      url: 'https://example.com/a?reference=1&prefix=2',
+      expected: 'https://example.com/a?prefix=2&reference=1',
+    },
     {
       name: 'everything at once',
       url: '  HTTP://WWW.Example.com:80/News/Article/?utm_campaign=x&page=2&fbclid=abc#section-2 ',

@@ -71,8 +71,16 @@ describe('isSameStory', () => {
     },
     {
       name: 'different version numbers in long, otherwise equal titles',
-      a: item({ source: 'a', title: 'OpenAI launches GPT-5 model for developers in Europe and Asia today', published: at(0) }),
-      b: item({ source: 'b', title: 'OpenAI launches GPT-4 model for developers in Europe and Asia today', published: at(1) }),
+      a: item({
+        source: 'a',
+        title: 'OpenAI launches GPT-5 model for developers in Europe and Asia today',
+        published: at(0),
+      }),
+      b: item({
+        source: 'b',
+        title: 'OpenAI launches GPT-4 model for developers in Europe and Asia today',
+        published: at(1),
+      }),
       expected: false,
     },
     {
@@ -84,7 +92,11 @@ describe('isSameStory', () => {
     {
       name: 'a short title inside a long one is not enough',
       a: item({ source: 'a', title: 'Claude gets memory', published: at(0) }),
-      b: item({ source: 'b', title: 'Claude gets memory, projects and a new pricing model for teams', published: at(1) }),
+      b: item({
+        source: 'b',
+        title: 'Claude gets memory, projects and a new pricing model for teams',
+        published: at(1),
+      }),
       expected: false,
     },
   ])('$name', ({ a, b, expected }) => {
@@ -107,12 +119,37 @@ describe('dedupeNewsItems', () => {
 
   it('merges a story across feeds, first seen wins, others in alsoReportedBy', () => {
     const items = [
-      item({ source: 'verge', title: 'OpenAI launches GPT-5 for developers', url: 'https://verge.example/gpt5', published: at(0) }),
-      item({ source: 'techcrunch', title: 'Unrelated: Apple ships Siri update', url: 'https://tc.example/siri', published: at(0) }),
-      item({ source: 'techcrunch', title: 'OpenAI launches GPT-5 for developers', url: 'https://tc.example/gpt5', published: at(3) }),
+      item({
+        source: 'verge',
+        title: 'OpenAI launches GPT-5 for developers',
+        url: 'https://verge.example/gpt5',
+        published: at(0),
+      }),
+      item({
+        source: 'techcrunch',
+        title: 'Unrelated: Apple ships Siri update',
+        url: 'https://tc.example/siri',
+        published: at(0),
+      }),
+      item({
+        source: 'techcrunch',
+        title: 'OpenAI launches GPT-5 for developers',
+        url: 'https://tc.example/gpt5',
+        published: at(3),
+      }),
       item({ source: 'heise', title: 'Something else', url: 'https://verge.example/gpt5', published: at(4) }),
-      item({ source: 'verge', title: 'OpenAI launches GPT-5 for all developers', url: 'https://verge.example/gpt5-2', published: at(5) }),
-      item({ source: 'golem', title: 'OpenAI launches GPT-5 for developers', url: 'https://golem.example/gpt5', published: at(80) }),
+      item({
+        source: 'verge',
+        title: 'OpenAI launches GPT-5 for all developers',
+        url: 'https://verge.example/gpt5-2',
+        published: at(5),
+      }),
+      item({
+        source: 'golem',
+        title: 'OpenAI launches GPT-5 for developers',
+        url: 'https://golem.example/gpt5',
+        published: at(80),
+      }),
     ];
     const deduped = dedupeNewsItems(items);
     expect(deduped.map((story) => [story.source, story.url, story.alsoReportedBy])).toEqual([
@@ -133,7 +170,12 @@ describe('dedupeNewsItems', () => {
 
   it('carries over the duplicates’ own alsoReportedBy, unique and without the winner’s source', () => {
     const items = [
-      item({ source: 'a', title: 'Meta unveils Llama 5 open weights', url: 'https://x.example/1', alsoReportedBy: ['z'] }),
+      item({
+        source: 'a',
+        title: 'Meta unveils Llama 5 open weights',
+        url: 'https://x.example/1',
+        alsoReportedBy: ['z'],
+      }),
       item({ source: 'b', title: 'x', url: 'https://x.example/1', alsoReportedBy: ['a', 'z', 'y'] }),
       item({ source: 'b', title: 'y', url: 'https://x.example/1' }),
     ];

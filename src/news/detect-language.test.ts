@@ -15,10 +15,19 @@ const LINES = [
     language: 'fr',
     text: "Mistral AI lève 600 millions d'euros. La start-up française a annoncé mardi une nouvelle levée de fonds auprès de ses investisseurs.",
   },
-  { language: 'es', text: 'Google presenta un nuevo modelo de inteligencia artificial para los desarrolladores de todo el mundo.' },
-  { language: 'it', text: 'Meta presenta un nuovo modello di intelligenza artificiale per gli sviluppatori di tutto il mondo.' },
+  {
+    language: 'es',
+    text: 'Google presenta un nuevo modelo de inteligencia artificial para los desarrolladores de todo el mundo.',
+  },
+  {
+    language: 'it',
+    text: 'Meta presenta un nuovo modello di intelligenza artificiale per gli sviluppatori di tutto il mondo.',
+  },
   { language: 'nl', text: 'OpenAI kondigt een nieuw taalmodel aan voor ontwikkelaars in Nederland en België.' },
-  { language: 'pt', text: 'A OpenAI anunciou um novo modelo de inteligência artificial para os desenvolvedores brasileiros.' },
+  {
+    language: 'pt',
+    text: 'A OpenAI anunciou um novo modelo de inteligência artificial para os desenvolvedores brasileiros.',
+  },
   { language: 'pl', text: 'OpenAI ogłosiło nowy model sztucznej inteligencji dla programistów z całego świata.' },
   { language: 'sv', text: 'OpenAI lanserar en ny språkmodell för utvecklare i hela världen och i Sverige.' },
   { language: 'ru', text: 'OpenAI представила новую языковую модель для разработчиков со всего мира.' },
@@ -32,9 +41,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text)).toBe(language);
   });
 
-  it.each(['', '   ', 'Claude 4', 'GPT-5 · 2025 · $20', 'OpenAI news', '12345 67890 !!!'])('is unsure about %j', (text) => {
-    expect(detectLanguage(text)).toBeNull();
-  });
+  it.each(['', '   ', 'Claude 4', 'GPT-5 · 2025 · $20', 'OpenAI news', '12345 67890 !!!'])(
+    'is unsure about %j',
+    (text) => {
+      expect(detectLanguage(text)).toBeNull();
+    },
+  );
 
   it('gives franc’s answer among the supported languages', () => {
     const only = [...Object.keys(trigramLanguages.Latin), ...Object.keys(trigramLanguages.Cyrillic)];

@@ -14,15 +14,39 @@ import { buildTrigramModel, closestLanguage, type TrigramModel } from './trigram
 /** ISO 639-3 (franc) → ISO 639-1 for the languages scored by trigrams, per script. */
 export const trigramLanguages: Readonly<Record<'Latin' | 'Cyrillic', Readonly<Record<string, string>>>> = {
   Latin: {
-    eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', nld: 'nl', por: 'pt', pol: 'pl', swe: 'sv', dan: 'da',
-    nob: 'nb', fin: 'fi', ces: 'cs', slk: 'sk', tur: 'tr', ron: 'ro', hun: 'hu', hrv: 'hr', ind: 'id', vie: 'vi',
+    eng: 'en',
+    deu: 'de',
+    fra: 'fr',
+    spa: 'es',
+    ita: 'it',
+    nld: 'nl',
+    por: 'pt',
+    pol: 'pl',
+    swe: 'sv',
+    dan: 'da',
+    nob: 'nb',
+    fin: 'fi',
+    ces: 'cs',
+    slk: 'sk',
+    tur: 'tr',
+    ron: 'ro',
+    hun: 'hu',
+    hrv: 'hr',
+    ind: 'id',
+    vie: 'vi',
     cat: 'ca',
   },
   Cyrillic: { rus: 'ru', ukr: 'uk', bul: 'bg', bel: 'be', srp: 'sr', mkd: 'mk' },
 };
 
 /** Scripts that franc maps to one language each, by its expression key → ISO 639-1. */
-const SINGLE_SCRIPT_LANGUAGES: Readonly<Record<string, string>> = { cmn: 'zh', jpn: 'ja', kor: 'ko', ell: 'el', tha: 'th' };
+const SINGLE_SCRIPT_LANGUAGES: Readonly<Record<string, string>> = {
+  cmn: 'zh',
+  jpn: 'ja',
+  kor: 'ko',
+  ell: 'el',
+  tha: 'th',
+};
 
 /** Characters of text looked at: enough for a stable answer, and franc's cost grows with it. */
 export const LANGUAGE_SAMPLE_CHARS = 300;
@@ -51,7 +75,11 @@ function countLatinLetters(text: string): number {
   let count = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index) | 0x20;
-    if ((code >= 0x61 && code <= 0x7a) || (code >= 0xe0 && code <= 0x24f && code !== 0xf7) || (code >= 0x1e00 && code <= 0x1eff)) {
+    if (
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0xe0 && code <= 0x24f && code !== 0xf7) ||
+      (code >= 0x1e00 && code <= 0x1eff)
+    ) {
       count++;
     }
   }

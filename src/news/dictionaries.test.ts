@@ -6,11 +6,34 @@ import { anchorsOf, trieSource } from './pattern-anchors.ts';
 describe('defaultNewsDictionaries', () => {
   it('covers the vendors and topics the pipeline promises', () => {
     expect(Object.keys(defaultNewsDictionaries.vendors).sort()).toEqual([
-      'alibaba', 'amazon', 'anthropic', 'apple', 'cursor', 'deepseek', 'github', 'google', 'huggingface', 'meta',
-      'microsoft', 'mistral', 'moonshot', 'nvidia', 'openai', 'perplexity', 'windsurf', 'xai',
+      'alibaba',
+      'amazon',
+      'anthropic',
+      'apple',
+      'cursor',
+      'deepseek',
+      'github',
+      'google',
+      'huggingface',
+      'meta',
+      'microsoft',
+      'mistral',
+      'moonshot',
+      'nvidia',
+      'openai',
+      'perplexity',
+      'windsurf',
+      'xai',
     ]);
     expect(Object.keys(defaultNewsDictionaries.topics).sort()).toEqual([
-      'access', 'funding', 'legal', 'model-release', 'pricing', 'regulation', 'safety', 'terms-and-policy',
+      'access',
+      'funding',
+      'legal',
+      'model-release',
+      'pricing',
+      'regulation',
+      'safety',
+      'terms-and-policy',
     ]);
   });
 
@@ -86,7 +109,7 @@ describe('patternProblem', () => {
 describe('anchorsOf', () => {
   it.each([
     { source: 'Claude', expected: ['Claude'] },
-    { source: 'Anthropic(?:s|[\'’]s)?', expected: ['Anthropic'] },
+    { source: "Anthropic(?:s|['’]s)?", expected: ['Anthropic'] },
     { source: 'Anthropics?', expected: ['Anthropic'] },
     { source: '(?<![-])(?<!Jean\\s)Claude(?!\\s+Monet)', expected: ['Claude'] },
     { source: '(?:Mixtral|Codestral)\\s?\\d', expected: ['Mixtral', 'Codestral'] },

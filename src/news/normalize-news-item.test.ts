@@ -45,8 +45,16 @@ describe('normalizeNewsItem', () => {
   });
 
   it.each([
-    { name: 'feed id', fields: { id: ' tag:example,2025:1 ', url: 'https://example.com/a', title: 'T' }, key: 'tag:example,2025:1' },
-    { name: 'canonical URL without id', fields: { url: 'https://www.example.com/a?utm_source=x', title: 'T' }, key: 'https://example.com/a' },
+    {
+      name: 'feed id',
+      fields: { id: ' tag:example,2025:1 ', url: 'https://example.com/a', title: 'T' },
+      key: 'tag:example,2025:1',
+    },
+    {
+      name: 'canonical URL without id',
+      fields: { url: 'https://www.example.com/a?utm_source=x', title: 'T' },
+      key: 'https://example.com/a',
+    },
     { name: 'title without id and URL', fields: { title: 'Only a title' }, key: 'Only a title' },
     { name: 'empty id', fields: { id: '', url: 'https://example.com/b', title: 'T' }, key: 'https://example.com/b' },
   ])('key: $name', ({ fields, key }) => {
@@ -58,7 +66,8 @@ describe('normalizeNewsItem', () => {
       raw({
         title: 'Mistral stellt neues Modell vor',
         summary: 'Mistral stellt neues Modell vor',
-        content: 'Das französische Start-up Mistral AI hat ein neues Sprachmodell vorgestellt. Es ist z. B. für Code gedacht.',
+        content:
+          'Das französische Start-up Mistral AI hat ein neues Sprachmodell vorgestellt. Es ist z. B. für Code gedacht.',
       }),
       context,
     );

@@ -56,7 +56,8 @@ export function normalizeNewsItem(raw: RawNewsItem, context: NormalizeContext): 
   const url = raw.url === null ? '' : canonicalUrl(raw.url);
   if (title === '' && url === '') return null;
   const text = summarySource(raw, title);
-  const language = detectLanguage(`${title}. ${startOf(text, LANGUAGE_SAMPLE_CHARS)}`) ?? context.defaultLanguage ?? null;
+  const language =
+    detectLanguage(`${title}. ${startOf(text, LANGUAGE_SAMPLE_CHARS)}`) ?? context.defaultLanguage ?? null;
   const summaryPart = startOf(raw.summary, TAG_TEXT_CHARS);
   // Many feeds repeat the description as content; reading it twice would only cost time.
   const contentPart = raw.content === raw.summary ? '' : startOf(raw.content, TAG_TEXT_CHARS - summaryPart.length);

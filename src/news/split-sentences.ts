@@ -8,12 +8,76 @@
 /** Abbreviations (the word before the full stop, case-sensitive) after which a sentence does not end. */
 export const sentenceAbbreviations: ReadonlySet<string> = new Set([
   // German
-  'bzw', 'ca', 'Dr', 'Nr', 'vgl', 'ggf', 'evtl', 'inkl', 'exkl', 'sog', 'usw', 'bspw', 'Mio', 'Mrd', 'Hr', 'Fr',
-  'Abs', 'Art', 'Str', 'Tel', 'Prof', 'Dipl', 'Ing', 'zzgl', 'ggü', 'lt', 'gem', 'max', 'min', 'Jh', 'Jhd',
+  'bzw',
+  'ca',
+  'Dr',
+  'Nr',
+  'vgl',
+  'ggf',
+  'evtl',
+  'inkl',
+  'exkl',
+  'sog',
+  'usw',
+  'bspw',
+  'Mio',
+  'Mrd',
+  'Hr',
+  'Fr',
+  'Abs',
+  'Art',
+  'Str',
+  'Tel',
+  'Prof',
+  'Dipl',
+  'Ing',
+  'zzgl',
+  'ggü',
+  'lt',
+  'gem',
+  'max',
+  'min',
+  'Jh',
+  'Jhd',
   // English
-  'Mr', 'Mrs', 'Ms', 'Mx', 'Jr', 'Sr', 'St', 'Inc', 'Ltd', 'Co', 'Corp', 'Bros', 'vs', 'approx', 'No', 'Nos',
-  'Gen', 'Gov', 'Sen', 'Rep', 'Rev', 'Sgt', 'Capt', 'Lt', 'Col', 'Mt', 'Fig', 'Vol', 'Jan', 'Feb', 'Mar', 'Apr',
-  'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Mx',
+  'Jr',
+  'Sr',
+  'St',
+  'Inc',
+  'Ltd',
+  'Co',
+  'Corp',
+  'Bros',
+  'vs',
+  'approx',
+  'No',
+  'Nos',
+  'Gen',
+  'Gov',
+  'Sen',
+  'Rep',
+  'Rev',
+  'Sgt',
+  'Capt',
+  'Lt',
+  'Col',
+  'Mt',
+  'Fig',
+  'Vol',
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'Aug',
+  'Sept',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
 ]);
 
 /** A candidate end: terminal punctuation, closing quotes or brackets, then white space or the end. */
@@ -36,7 +100,8 @@ function endsWithAbbreviation(before: string, after: string, language: string | 
 /** Words before a German ordinal ("am 3. März", "im 19. Jahrhundert", "der 2. Platz"). */
 const BEFORE_ORDINAL =
   /(?:^|\s)(?:am|an|im|in|zum|zur|vom|von|bis|ab|seit|der|die|das|den|dem|des|ihr|ihre|ihrem|ihren|sein|seine|seinem|seinen|jeden|jedem|jeder)\s+\d{1,3}\.$/iu;
-const MONTH_AFTER = /^\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?!\p{L})/u;
+const MONTH_AFTER =
+  /^\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?!\p{L})/u;
 
 /** Whether "3." is an ordinal: after an article or preposition, or before a month; "Nr. 1. Es …" ends. */
 function isGermanOrdinal(before: string, after: string): boolean {

@@ -63,7 +63,12 @@ describe('splitSentences', () => {
       language: 'ja',
       expected: ['OpenAIは新しいモデルを発表しました。', '価格は据え置きです。'],
     },
-    { name: 'fragment without a full stop', text: 'A teaser that stops', language: 'en', expected: ['A teaser that stops'] },
+    {
+      name: 'fragment without a full stop',
+      text: 'A teaser that stops',
+      language: 'en',
+      expected: ['A teaser that stops'],
+    },
   ])('$name', ({ text, language, expected }) => {
     expect(splitSentences(text, language)).toEqual(expected);
   });
@@ -144,7 +149,11 @@ describe('summarizeNews', () => {
       language: 'de',
       expected: 'Die neue Version bringt viele Verbesserungen mit sich, die Entwickler…',
     },
-    { name: 'short teaser kept', text: 'Short teaser without a full stop', expected: 'Short teaser without a full stop' },
+    {
+      name: 'short teaser kept',
+      text: 'Short teaser without a full stop',
+      expected: 'Short teaser without a full stop',
+    },
     {
       name: 'first sentence too long: cut at a word with an ellipsis',
       text: LONG_FIRST,

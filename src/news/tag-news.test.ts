@@ -15,7 +15,7 @@ describe('tagVendors', () => {
     { text: 'Sora 2 makes videos; DALL·E 3 makes pictures', expected: ['openai'] },
     { text: 'Sam Altman says compute is scarce', expected: ['openai'] },
     { text: 'Google DeepMind unveils Gemini 3', expected: ['google'] },
-    { text: "Googles KI Gemini bekommt ein Update; Bard ist Geschichte", expected: ['google'] },
+    { text: 'Googles KI Gemini bekommt ein Update; Bard ist Geschichte', expected: ['google'] },
     { text: 'xAI ships Grok 4 to X Premium users', expected: ['xai'] },
     { text: 'Meta unveils Llama 4 models', expected: ['meta'] },
     { text: 'Meta said on Tuesday it will spend more on AI', expected: ['meta'] },
@@ -71,7 +71,11 @@ describe('tagVendors', () => {
   });
 
   it('returns sorted unique slugs', () => {
-    expect(tagV('OpenAI, Anthropic, OpenAI and Google, then Anthropic again')).toEqual(['anthropic', 'google', 'openai']);
+    expect(tagV('OpenAI, Anthropic, OpenAI and Google, then Anthropic again')).toEqual([
+      'anthropic',
+      'google',
+      'openai',
+    ]);
   });
 
   it('finds names at the start, at the end and next to punctuation', () => {

@@ -65,7 +65,10 @@ function buildStage(byAnchor: ReadonlyMap<string, CompiledPattern[]>, ignoreCase
 }
 
 function compileMap(map: PatternMap): CompiledMap {
-  const byAnchor = { sensitive: new Map<string, CompiledPattern[]>(), insensitive: new Map<string, CompiledPattern[]>() };
+  const byAnchor = {
+    sensitive: new Map<string, CompiledPattern[]>(),
+    insensitive: new Map<string, CompiledPattern[]>(),
+  };
   const unanchored: CompiledPattern[] = [];
   for (const [slug, patterns] of Object.entries(map)) {
     for (const pattern of patterns) {

@@ -71,7 +71,10 @@ function alphabetOf(trigrams: readonly string[]): Uint16Array {
  * Indexes franc's profiles (`franc/data.js`, one script) for the given languages, kept in franc's order.
  * @param profiles - franc code → `|`-separated trigrams, most frequent first.
  */
-export function buildTrigramModel(profiles: Readonly<Record<string, string>>, wanted: ReadonlySet<string>): TrigramModel {
+export function buildTrigramModel(
+  profiles: Readonly<Record<string, string>>,
+  wanted: ReadonlySet<string>,
+): TrigramModel {
   const languages = Object.keys(profiles).filter((code) => wanted.has(code));
   const lists = languages.map((language) => (profiles[language] ?? '').split('|'));
   const alphabet = alphabetOf(lists.flat());
@@ -106,9 +109,17 @@ export function buildTrigramModel(profiles: Readonly<Record<string, string>>, wa
 /** White space as `\s` knows it, or a character franc's cleaning turns into a space (ASCII punctuation, digits). */
 function isSeparator(code: number): boolean {
   return (
-    (code >= 0x20 && code <= 0x40) || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f ||
-    code === 0x205f || code === 0x3000 || code === 0xfeff
+    (code >= 0x20 && code <= 0x40) ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
   );
 }
 

@@ -129,7 +129,12 @@ export const defaultVendorPatterns: Readonly<Record<string, readonly string[]>> 
     String.raw`Siri${POSS}`,
     String.raw`Tim\s+Cook${POSS}`,
   ],
-  alibaba: [String.raw`Alibaba${POSS}`, String.raw`Qwen\d*(?:\.\d+)?`, String.raw`QwQ`, String.raw`Tongyi(?:\s+Qianwen)?`],
+  alibaba: [
+    String.raw`Alibaba${POSS}`,
+    String.raw`Qwen\d*(?:\.\d+)?`,
+    String.raw`QwQ`,
+    String.raw`Tongyi(?:\s+Qianwen)?`,
+  ],
   moonshot: [
     String.raw`Moonshot(?:\s+AI|${H}(?:AI|KI))`,
     String.raw`Kimi(?:\s?K\d+(?:\.\d+)?|${H}K\d+(?:\.\d+)?)?(?!\s+(?:Räikkönen|Raikkonen|Antonelli)${END})`,
