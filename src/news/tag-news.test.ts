@@ -104,6 +104,8 @@ describe('tagTopics', () => {
     { text: 'Anthropic stellt neues KI-Modell vor', expected: ['model-release'] },
     { text: 'Researchers jailbreak the model; red team findings on AI safety', expected: ['safety'] },
     { text: 'EU AI Act obligations start; the FTC opens an inquiry', expected: ['regulation'] },
+    { text: 'Brüssel eröffnet ein DMA-Verfahren gegen Apple', expected: ['regulation'] },
+    { text: 'OpenAI disbands its superalignment team; AI alignment research moves on', expected: ['safety'] },
     { text: 'Die KI-Verordnung der EU-Kommission tritt in Kraft', expected: ['regulation'] },
     { text: 'Authors sue OpenAI over copyright; the court hears the lawsuit', expected: ['legal'] },
     { text: 'Klage gegen Meta: Das Landgericht verhandelt', expected: ['legal'] },
@@ -120,6 +122,7 @@ describe('tagTopics', () => {
     'Wir fahren nach Klagenfurt und essen ein Gericht mit Spargel.',
     'The team released a song and launched a balloon.',
     'She banged the drum; the banner was red.',
+    'Fix the text alignment and the wheel alignment; DMA transfers are fast.',
   ])('no topic in %j', (text) => {
     expect(tagT(text)).toEqual([]);
   });

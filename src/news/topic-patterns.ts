@@ -62,7 +62,9 @@ export const defaultTopicPatterns: Readonly<Record<string, readonly string[]>> =
   ],
   safety: [
     String.raw`(?i)safety`,
-    String.raw`(?i)alignment`,
+    // AI alignment, not the alignment of text, wheels or chip packages.
+    String.raw`(?i)superalignment|(?<=(?:AI|KI|model|value|human)[-\s])alignment`,
+    String.raw`(?i)alignment(?=\s+(?:research\p{L}*|team|problem|work|techniques?|methods?|Forschung|Team)(?!\p{L}))`,
     String.raw`(?i)jailbr(?:eak|eaks|eaking|oken)`,
     String.raw`(?i)red[-\s]team\p{L}*`,
     String.raw`(?i)guardrails?`,
@@ -78,7 +80,9 @@ export const defaultTopicPatterns: Readonly<Record<string, readonly string[]>> =
     String.raw`(?:EU|European)\s+Commission|EU-Kommission|Europäische\s+Kommission`,
     String.raw`(?i)executive\s+order`,
     String.raw`(?i)Regulierung\p{L}*|Regulierer\p{L}*|Aufsichtsbehörde\p{L}*|Datenschutzbehörde\p{L}*|Datenschützer\p{L}*`,
-    String.raw`GDPR|DSGVO|DSA|DMA`,
+    String.raw`GDPR|DSGVO|Digital\s+(?:Markets|Services)\s+Act`,
+    // DMA is also direct memory access: only with regulatory context.
+    String.raw`(?:DSA|DMA)(?=[-\s](?:Verfahren|Verstoß|Verstöße|Regeln|Pflichten|rules|compliance|probe|investigation|Untersuchung)(?!\p{L}))`,
     String.raw`(?i)lawmakers?|legislation|legislators?|Gesetz(?:entwurf|gebung|geber)\p{L}*`,
     String.raw`(?i)antitrust|Kartell(?:amt|behörde|recht|verfahren)\p{L}*`,
   ],
