@@ -5,6 +5,7 @@ import { runCheckCommand } from './cli/check-command.ts';
 import { DIFF_USAGE, runDiffCommand } from './cli/diff-command.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './cli/cli-io.ts';
 import { HELP } from './cli/help.ts';
+import { NEWS_USAGE, runNewsCommand } from './cli/news-command.ts';
 import { runSourcesCommand } from './cli/sources-command.ts';
 import { loadDotEnv, readEnvironment } from './config/env.ts';
 import { loadConfig, type Config } from './config/load-config.ts';
@@ -13,8 +14,8 @@ import { createLogger } from './logger.ts';
 import { runBot } from './main.ts';
 import { createSqliteStore, type SqliteStore } from './store/sqlite-store.ts';
 
-type CommandName = 'start' | 'check' | 'sources' | 'diff';
-const COMMANDS: readonly CommandName[] = ['start', 'check', 'sources', 'diff'];
+type CommandName = 'start' | 'check' | 'sources' | 'diff' | 'news';
+const COMMANDS: readonly CommandName[] = ['start', 'check', 'sources', 'diff', 'news'];
 
 interface ParsedArgs {
   readonly command: CommandName;
@@ -86,6 +87,8 @@ async function runCommand(parsed: ParsedArgs, config: Readonly<Config>, io: CliI
         return await runSourcesCommand(parsed.rest, config, io);
       case 'diff':
         return await runDiffCli(parsed.rest, config, io);
+      case 'news':
+        return await runNewsCommand(parsed.rest, config, io);
     }
   } catch (error) {
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
@@ -99,7 +102,9 @@ async function runCommand(parsed: ParsedArgs, config: Readonly<Config>, io: CliI
 }
 
 function helpFor(command: CommandName): string {
-  return command === 'diff' ? DIFF_USAGE : HELP[command];
+  if (command === 'diff') return DIFF_USAGE;
+  if (command === 'news') return NEWS_USAGE;
+  return HELP[command];
 }
 
 async function runDiffCli(args: readonly string[], config: Readonly<Config>, io: CliIo): Promise<number> {

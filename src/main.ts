@@ -34,7 +34,7 @@ export async function createRuntime(
   overrides: RuntimeOverrides = {},
 ): Promise<Runtime> {
   const store = await createSqliteStore({ dataDir: config.dataDir });
-  const fetcher = overrides.fetcher ?? createHttpFetcher(fetcherOptions(config));
+  const fetcher = overrides.fetcher ?? createFetcher(config);
   const bus = createEventBus(logger);
   const deps = {
     store,
@@ -46,6 +46,7 @@ export async function createRuntime(
       failureThreshold: config.failureThreshold,
       confirmDelayMs: config.confirmDelaySeconds * 1000,
       rules: config.significanceRules,
+      news: config.news,
     },
   };
   const tracker = createTracker(deps, bus, { concurrency: config.concurrency });
@@ -64,6 +65,11 @@ export async function createRuntime(
       await store.close();
     },
   };
+}
+
+/** The polite HTTP fetcher, configured. */
+export function createFetcher(config: Readonly<Config>): Fetcher {
+  return createHttpFetcher(fetcherOptions(config));
 }
 
 function fetcherOptions(config: Readonly<Config>): Parameters<typeof createHttpFetcher>[0] {

@@ -9,6 +9,7 @@ Commands:
   check --once       poll every source once and print the events
   sources            list the watched sources and their health
   diff OLD NEW       compare two versions of a terms document clause by clause
+  news FEED...       read feeds (files or URLs) and print their items, cleaned, tagged and deduplicated
 
 Options:
   --config PATH      config file (default: $CLAUSEWATCH_CONFIG, else ./clausewatch.yaml when present)

@@ -109,8 +109,13 @@ describe('loadConfig', () => {
   it.each([
     [
       'an unknown kind',
-      'sources:\n  - { id: a/b, kind: page, vendor: a, url: "https://a.example" }\n',
+      'sources:\n  - { id: a/b, kind: blog, vendor: a, url: "https://a.example" }\n',
       'sources[0].kind',
+    ],
+    [
+      'a listing page without item selectors',
+      'sources:\n  - { id: a/b, kind: page, vendor: a, url: "https://a.example" }\n',
+      'sources[0].items',
     ],
     ['a bad cron expression', 'schedules: { terms: "every minute" }\n', 'schedules.terms'],
     ['a misspelt key', 'dataDri: ./x\n', 'dataDri'],

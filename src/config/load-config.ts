@@ -5,11 +5,13 @@ import type { z } from 'zod';
 import { ConfigError } from '../domain/errors.ts';
 import type { SourceDeclaration } from '../domain/source.ts';
 import { defaultRules, mergeRules, type SignificanceRule } from '../diff/significance/rules.ts';
+import { defaultNewsDictionaries, mergeNewsDictionaries } from '../news/dictionaries.ts';
+import type { NewsOptions } from '../tracker/news-pipeline.ts';
 import { builtInCatalog } from '../sources/catalog/index.ts';
 import { configSchema, type ConfigFile, type SourceConfig } from './schema.ts';
 
 /** The validated configuration the rest of clausewatch reads. */
-export interface Config extends Omit<ConfigFile, 'sources'> {
+export interface Config extends Omit<ConfigFile, 'sources' | 'news'> {
   /** The file it was read from, or null for built-in defaults. */
   readonly configPath: string | null;
   /** Absolute data directory. */
@@ -18,6 +20,8 @@ export interface Config extends Omit<ConfigFile, 'sources'> {
   readonly sources: readonly SourceDeclaration[];
   /** The built-in significance rules with the user's additions folded in. */
   readonly significanceRules: readonly SignificanceRule[];
+  /** Dictionaries (built-in plus the user's), dedupe window and caps of the news pipeline. */
+  readonly news: NewsOptions;
 }
 
 export interface LoadConfigOptions {
@@ -44,6 +48,14 @@ export function loadConfig(options: LoadConfigOptions): Readonly<Config> {
     dataDir: path.resolve(baseDir, file.dataDir),
     sources: resolveSources(file, configPath),
     significanceRules: mergeSignificanceRules(file, configPath),
+    news: {
+      dictionaries: mergeNewsDictionaries(defaultNewsDictionaries, {
+        vendors: file.news.vendors,
+        topics: file.news.topics,
+      }),
+      dedupeWindowMs: file.news.dedupeWindowHours * 3_600_000,
+      maxItemsPerFeed: file.news.maxItemsPerFeed,
+    },
   };
 }
 
@@ -137,6 +149,7 @@ function toDeclaration(source: SourceConfig): SourceDeclaration {
     remove: source.remove ?? [],
     schedule: source.schedule,
     language: source.language,
+    listing: source.items,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import cron from 'node-cron';
 import { significanceRulesSchema } from '../diff/significance/rules.ts';
+import { newsDictionariesSchema } from '../news/dictionaries.ts';
 
 const cronExpression = z
   .string()
@@ -22,20 +23,38 @@ const selectorList = z
   .union([z.string().min(1), z.array(z.string().min(1))])
   .transform((value) => (typeof value === 'string' ? [value] : value));
 
-/** One source in the user's config file. */
-export const sourceSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)?$/, 'expected a lower-case id like "acme/terms-of-service"'),
-  kind: z.enum(['terms', 'feed']),
-  vendor: z.string().min(1),
-  title: z.string().min(1).optional(),
-  url: httpUrl,
-  select: selectorList.optional(),
-  remove: selectorList.optional(),
-  schedule: cronExpression.optional(),
-  language: z.string().length(2).optional(),
+const listingSchema = z.strictObject({
+  item: z.string().min(1),
+  title: z.string().min(1),
+  link: z.string().min(1).optional(),
+  date: z.string().min(1).optional(),
+  summary: z.string().min(1).optional(),
 });
+
+/** One source in the user's config file. */
+export const sourceSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)?$/,
+        'expected a lower-case id like "acme/terms-of-service"',
+      ),
+    kind: z.enum(['terms', 'feed', 'page']),
+    vendor: z.string().min(1),
+    title: z.string().min(1).optional(),
+    url: httpUrl,
+    select: selectorList.optional(),
+    remove: selectorList.optional(),
+    schedule: cronExpression.optional(),
+    language: z.string().length(2).optional(),
+    /** Item selectors, required for `kind: page`. */
+    items: listingSchema.optional(),
+  })
+  .refine((source) => source.kind !== 'page' || source.items !== undefined, {
+    error: 'a source of kind "page" needs `items` selectors ({ item, title, link?, date?, summary? })',
+    path: ['items'],
+  });
 
 const fetchSchema = z.strictObject({
   userAgent: z.string().min(1).default('clausewatch/0.1 (+https://github.com/clausewatch/clausewatch)'),
@@ -73,9 +92,25 @@ export const configSchema = z.strictObject({
     .strictObject({
       terms: cronExpression.default('*/15 * * * *'),
       feed: cronExpression.default('*/5 * * * *'),
+      page: cronExpression.default('*/10 * * * *'),
     })
-    .default({ terms: '*/15 * * * *', feed: '*/5 * * * *' }),
+    .default({ terms: '*/15 * * * *', feed: '*/5 * * * *', page: '*/10 * * * *' }),
   fetch: fetchSchema.default(fetchSchema.parse({})),
+  news: z
+    .strictObject({
+      /** Reports of one story further apart than this are two stories. */
+      dedupeWindowHours: z
+        .number()
+        .positive()
+        .max(24 * 30)
+        .default(48),
+      /** Items read from one feed at most. */
+      maxItemsPerFeed: z.number().int().positive().max(10_000).default(500),
+      /** Extra vendor and topic patterns (regular expressions), added to the built-in dictionaries. */
+      vendors: newsDictionariesSchema.shape.vendors,
+      topics: newsDictionariesSchema.shape.topics,
+    })
+    .default({ dedupeWindowHours: 48, maxItemsPerFeed: 500 }),
   /** Extra or adjusted significance rules for the clause diff (see README). */
   significance: z.strictObject({ rules: significanceRulesSchema.default([]) }).default({ rules: [] }),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),

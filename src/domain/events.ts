@@ -1,3 +1,5 @@
+import type { NewsItem } from './news.ts';
+import type { SourceKind } from './source.ts';
 import type { TermsDiff } from './terms-diff.ts';
 
 /** Fields every tracker event carries. */
@@ -13,7 +15,7 @@ interface EventBase {
 /** First successful sighting of a source: its state is recorded, nothing is announced as changed. */
 export interface BaselineRecorded extends EventBase {
   readonly type: 'baseline';
-  readonly kind: 'terms' | 'feed';
+  readonly kind: SourceKind;
   readonly versionId: string;
 }
 
@@ -25,18 +27,10 @@ export interface TermsChanged extends EventBase {
   readonly diff: TermsDiff;
 }
 
-/** One item a feed did not carry before. */
-export interface NewsItemSummary {
-  readonly title: string;
-  readonly url: string;
-  readonly published: string | null;
-  readonly summary: string;
-}
-
-/** A feed has items it did not have at the last poll. */
+/** A feed or listing page has stories no watched source carried before. */
 export interface NewsPublished extends EventBase {
   readonly type: 'news';
-  readonly items: readonly NewsItemSummary[];
+  readonly items: readonly NewsItem[];
 }
 
 /** A poll of a source failed. `failing` turns true once failures reach the configured threshold. */

@@ -1,5 +1,19 @@
-/** What a source publishes: a terms document (one page or several combined) or a news feed. */
-export type SourceKind = 'terms' | 'feed';
+/** What a source publishes: a terms document, a news feed, or a news listing page without a feed. */
+export type SourceKind = 'terms' | 'feed' | 'page';
+
+/** CSS selectors that find news items on a listing page (`kind: page`). */
+export interface ListingSelectors {
+  /** Each match is one item. */
+  readonly item: string;
+  /** Inside an item: its title. */
+  readonly title: string;
+  /** Inside an item: the link (default: the first `a[href]`). */
+  readonly link?: string | undefined;
+  /** Inside an item: the date (a `datetime` attribute or the text). */
+  readonly date?: string | undefined;
+  /** Inside an item: a teaser. */
+  readonly summary?: string | undefined;
+}
 
 /**
  * One watched document or feed, as declared in the built-in catalog or the user's config file.
@@ -21,6 +35,8 @@ export interface SourceDeclaration {
   readonly schedule?: string | undefined;
   /** ISO 639-1 language of the source, when known. */
   readonly language?: string | undefined;
+  /** Item selectors of a listing page (`kind: page`). */
+  readonly listing?: ListingSelectors | undefined;
   /** The page only renders in a browser; plain HTTP may see an empty shell. */
   readonly needsBrowser?: boolean | undefined;
 }

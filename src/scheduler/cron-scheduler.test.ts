@@ -15,7 +15,7 @@ const source = (id: string, kind: 'terms' | 'feed', schedule?: string): SourceDe
   schedule,
 });
 
-const DEFAULTS = { terms: '*/15 * * * *', feed: '*/5 * * * *' };
+const DEFAULTS = { terms: '*/15 * * * *', feed: '*/5 * * * *', page: '*/10 * * * *' };
 
 beforeEach(() => {
   vi.useFakeTimers();

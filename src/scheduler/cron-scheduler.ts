@@ -13,7 +13,7 @@ export interface Scheduler {
 export interface CronSchedulerOptions {
   readonly sources: readonly SourceDeclaration[];
   /** Cadence per kind when a source names none. */
-  readonly defaults: { readonly terms: string; readonly feed: string };
+  readonly defaults: { readonly terms: string; readonly feed: string; readonly page: string };
   /** Polls a group of sources; must not throw for a source's own failure. */
   readonly poll: (sources: readonly SourceDeclaration[]) => Promise<unknown>;
   /** Resolves when no poll is under way. */

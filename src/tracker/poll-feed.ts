@@ -1,13 +1,17 @@
 import type { SourceDeclaration, SourceHealth } from '../domain/source.ts';
-import { extractFeedItems, type FeedItem } from '../sources/extract-feed-items.ts';
-import type { NewsItemRecord, PollRecord } from '../store/store.ts';
+import type { PollRecord } from '../store/store.ts';
 import { sha256 } from './document-text.ts';
+import { newsItemsOf, parseSource, toNewsRecord, triageNews } from './news-pipeline.ts';
 import { eventBase, snapshotOf, unchangedPoll } from './poll-records.ts';
 import type { TrackerDeps } from './tracker-deps.ts';
 
+/** Stored stories compared against a feed's new items at most; the window is hours, not months. */
+const MAX_RECENT_STORIES = 5000;
+
 /**
- * Polls one feed. The first poll records every item silently (no flood into channels); later polls announce
- * only items never seen before. An item whose date alone changed is the same item (same key).
+ * Polls one feed or listing page. The first poll records every story silently (no flood into channels); later
+ * polls announce only stories no watched source carried before. An item whose date alone changed is the same
+ * item (same key); a story another feed carried first joins that item's `alsoReportedBy` instead.
  */
 export async function pollFeed(
   source: SourceDeclaration,
@@ -24,50 +28,31 @@ export async function pollFeed(
   if (page.kind === 'not-modified') return unchangedPoll(source.id, at, health);
   const bodyHash = sha256(page.body);
   if (bodyHash === current) return unchangedPoll(source.id, at, health, page);
-  const items = extractFeedItems(page.text, page.finalUrl);
+  const { news } = deps.options;
+  const items = newsItemsOf(source, parseSource(source, page, news), news);
   const known = await deps.store.knownNewsKeys(source.id);
-  const fresh = items.filter((item) => !known.has(item.key));
-  const base = {
+  const unseen = items.filter((item) => !known.has(item.key));
+  const since = new Date(Date.parse(at) - news.dedupeWindowMs).toISOString();
+  const recent = unseen.length === 0 ? [] : await deps.store.listRecentNews(since, MAX_RECENT_STORIES);
+  const { fresh, reports } = triageNews(source.id, unseen, recent, { windowMs: news.dedupeWindowMs, at });
+  const baseline = current === null;
+  return {
     sourceId: source.id,
     at,
     result: {
-      ok: true as const,
+      ok: true,
       etag: page.etag,
       lastModified: page.lastModified,
       changed: fresh.length > 0,
       currentVersionId: bodyHash,
     },
-    newsItems: fresh.map((item) => toRecord(source.id, item, at)),
-  };
-  if (current === null) {
-    return {
-      ...base,
-      snapshot: snapshotOf(page, bodyHash),
-      events: [{ type: 'baseline', ...eventBase(source, at), kind: 'feed', versionId: bodyHash }],
-    };
-  }
-  if (fresh.length === 0) return { ...base, events: [] };
-  return {
-    ...base,
-    snapshot: snapshotOf(page, bodyHash),
-    events: [
-      {
-        type: 'news',
-        ...eventBase(source, at),
-        items: fresh.map(({ title, url, published, summary }) => ({ title, url, published, summary })),
-      },
-    ],
-  };
-}
-
-function toRecord(sourceId: string, item: FeedItem, at: string): NewsItemRecord {
-  return {
-    sourceId,
-    key: item.key,
-    title: item.title,
-    url: item.url,
-    published: item.published,
-    summary: item.summary,
-    firstSeenAt: at,
+    newsItems: fresh.map((item) => toNewsRecord(item, at)),
+    newsReports: reports,
+    snapshot: baseline || fresh.length > 0 ? snapshotOf(page, bodyHash) : undefined,
+    events: baseline
+      ? [{ type: 'baseline', ...eventBase(source, at), kind: source.kind, versionId: bodyHash }]
+      : fresh.length > 0
+        ? [{ type: 'news', ...eventBase(source, at), items: fresh }]
+        : [],
   };
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../domain/logger.ts';
 import type { SignificanceRule } from '../diff/significance/rules.ts';
 import type { Fetcher } from '../sources/fetcher.ts';
 import type { Store } from '../store/store.ts';
+import type { NewsOptions } from './news-pipeline.ts';
 
 /** What the tracker needs from the outside world, injected. */
 export interface TrackerDeps {
@@ -22,6 +23,8 @@ export interface TrackerOptions {
   readonly confirmDelayMs: number;
   /** Significance rules for the clause diff (defaults plus the user's). */
   readonly rules?: readonly SignificanceRule[] | undefined;
+  /** Dictionaries, dedupe window and caps of the news pipeline. */
+  readonly news: NewsOptions;
 }
 
 export const sleep = (ms: number): Promise<void> =>

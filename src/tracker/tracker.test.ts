@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeFetcher, type FakeFetcher } from '../../test/fakes/fake-fetcher.ts';
 import type { TrackerEvent } from '../domain/events.ts';
 import { silentLogger } from '../domain/logger.ts';
+import { defaultNewsDictionaries } from '../news/index.ts';
 import type { SourceDeclaration } from '../domain/source.ts';
 import { createSqliteStore, type SqliteStore } from '../store/sqlite-store.ts';
 import { createEventBus } from './event-bus.ts';
@@ -48,7 +49,11 @@ beforeEach(async () => {
     clock: { now: () => new Date((now += 1000)) },
     logger: silentLogger,
     sleep: () => Promise.resolve(),
-    options: { failureThreshold: 3, confirmDelayMs: 0 },
+    options: {
+      failureThreshold: 3,
+      confirmDelayMs: 0,
+      news: { dictionaries: defaultNewsDictionaries, dedupeWindowMs: 48 * 3_600_000, maxItemsPerFeed: 500 },
+    },
   };
   published.length = 0;
   const bus = createEventBus(silentLogger);
@@ -189,5 +194,55 @@ describe('tracker', () => {
     const [latest] = await store.listVersionEntries(terms.id);
     expect(latest?.kind).toBe('technical');
     expect(await tracker.poll([wider])).toEqual([]);
+  });
+
+  it('announces a story once across feeds: a second feed carrying it joins alsoReportedBy, silently', async () => {
+    const other: SourceDeclaration = { ...feed, id: 'other/news', url: 'https://other.example/feed' };
+    const story = (id: string, link: string) =>
+      `<rss><channel><item><guid>${id}</guid><title>Anthropic cuts xAI off from Claude models in Cursor</title><link>${link}</link><pubDate>Fri, 09 Jan 2026 10:00:00 GMT</pubDate></item></channel></rss>`;
+    fetcher.serve(feed.url, { body: rss([{ id: 'old', title: 'Old story' }]), mediaType: 'application/rss+xml' });
+    fetcher.serve(other.url, {
+      body: rss([{ id: 'x', title: 'Something else entirely' }]),
+      mediaType: 'application/rss+xml',
+    });
+    await tracker.poll([feed, other]);
+    fetcher.serve(feed.url, {
+      body: story('s1', 'https://acme.example/a?utm_source=rss'),
+      mediaType: 'application/rss+xml',
+    });
+    const [news] = await tracker.poll([feed]);
+    expect(news).toMatchObject({
+      type: 'news',
+      items: [{ url: 'https://acme.example/a', vendors: expect.arrayContaining(['anthropic', 'xai']) as unknown }],
+    });
+    fetcher.serve(other.url, { body: story('o1', 'https://other.example/story'), mediaType: 'application/rss+xml' });
+    expect(await tracker.poll([other])).toEqual([]);
+    const [stored] = await store.listNewsItems(1);
+    expect(stored).toMatchObject({ sourceId: 'acme/news', alsoReportedBy: ['other/news'] });
+    fetcher.serve(other.url, {
+      body: story('o1', 'https://other.example/story') + ' ',
+      mediaType: 'application/rss+xml',
+    });
+    expect(await tracker.poll([other])).toEqual([]);
+  });
+
+  it('reads a listing page without a feed through its item selectors', async () => {
+    const listing: SourceDeclaration = {
+      ...feed,
+      id: 'acme/blog',
+      kind: 'page',
+      url: 'https://acme.example/blog',
+      listing: { item: 'article', title: 'h2', date: 'time' },
+    };
+    const blog = (titles: string[]) =>
+      `<html><body>${titles.map((t, i) => `<article><h2><a href="/p/${i}">${t}</a></h2><time datetime="2026-01-0${i + 1}">x</time></article>`).join('')}</body></html>`;
+    fetcher.serve(listing.url, { body: blog(['First post about terms']) });
+    expect(types(await tracker.poll([listing]))).toEqual(['baseline:acme/blog']);
+    fetcher.serve(listing.url, { body: blog(['First post about terms', 'OpenAI changes its usage policies']) });
+    const [news] = await tracker.poll([listing]);
+    expect(news).toMatchObject({
+      type: 'news',
+      items: [{ title: 'OpenAI changes its usage policies', url: 'https://acme.example/p/1' }],
+    });
   });
 });

@@ -117,11 +117,23 @@ describe('extractListingItems', () => {
     expect((caught as ExtractError).message).toBe('invalid listing selector "h2[" for https://x.example.com/');
   });
 
-  it('survives a deeply nested page', () => {
-    const html = `<article><h2><a href="/deep">${'<span>'.repeat(30_000)}Deep</a></h2></article>`;
+  it('reads a page nested a few hundred deep', () => {
+    const html = `<article><h2><a href="/deep">${'<span>'.repeat(300)}Deep</a></h2></article>`;
     const parsed = extractListingItems(html, 'https://deep.example.com/', { item: 'article', title: 'h2' });
     expect(parsed.items).toEqual([
       { id: null, title: 'Deep', url: 'https://deep.example.com/deep', published: null, summary: '', content: '' },
     ]);
+  });
+
+  it('refuses a page nested thousands deep before parsing it', () => {
+    const html = `<article><h2>${'<div>'.repeat(200_000)}Deep</h2></article>`;
+    const started = performance.now();
+    expect(() => extractListingItems(html, 'https://deep.example.com/', { item: 'article', title: 'h2' })).toThrow(
+      new ExtractError(
+        'page_too_deep',
+        'listing page nests elements more than 1000 deep, refusing to parse it: https://deep.example.com/',
+      ),
+    );
+    expect(performance.now() - started).toBeLessThan(200);
   });
 });

@@ -5,6 +5,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { ExtractError } from '../../domain/errors.ts';
 import type { ParsedFeed, RawNewsItem } from '../../news/types.ts';
 import {
+  DEFAULT_MAX_FEED_BYTES,
   DEFAULT_MAX_ITEMS,
   MAX_TEXT_CHARS,
   MAX_TITLE_CHARS,
@@ -12,6 +13,7 @@ import {
   toRawNewsItem,
   type ItemSource,
 } from './feed-limits.ts';
+import { estimateNestingDepth } from './nesting-depth.ts';
 import { findDate } from './parse-date.ts';
 import { nodeText } from './plain-text.ts';
 import { resolveBase, resolveHttpUrl } from './resolve-url.ts';
@@ -42,7 +44,8 @@ export interface ListingOptions {
  * summary. Items with neither title nor link are skipped.
  *
  * @throws ExtractError `selector_invalid` when a selector does not parse, `selector_not_found` when `item` matches
- *   nothing (the page changed or the selector is wrong).
+ *   nothing (the page changed or the selector is wrong), `too_large` over 10 M characters, `page_too_deep` when
+ *   elements nest more than 1,000 deep (broken or hostile markup that would stall the HTML parser).
  */
 export function extractListingItems(
   html: string,
@@ -50,6 +53,7 @@ export function extractListingItems(
   selectors: ListingSelectors,
   options: ListingOptions = {},
 ): ParsedFeed {
+  refuseHostilePage(html, pageUrl);
   const $ = cheerio.load(html);
   const base = resolveBase($('base[href]').first().attr('href'), resolveBase(pageUrl, null));
   const nodes = select(() => $(selectors.item).toArray(), selectors.item, pageUrl);
@@ -69,6 +73,25 @@ export function extractListingItems(
     items,
     truncated: nodes.length - Math.min(nodes.length, maxItems),
   };
+}
+
+/** Pages nested deeper than browsers build trees (512) are broken or hostile; HTML parsers slow down on them. */
+const MAX_PAGE_DEPTH = 1_000;
+
+function refuseHostilePage(html: string, pageUrl: string): void {
+  if (html.length > DEFAULT_MAX_FEED_BYTES) {
+    throw new ExtractError(
+      'too_large',
+      `listing page too large: ${html.length} characters, limit ${DEFAULT_MAX_FEED_BYTES} (${pageUrl})`,
+    );
+  }
+  const depth = estimateNestingDepth(html, MAX_PAGE_DEPTH);
+  if (depth > MAX_PAGE_DEPTH) {
+    throw new ExtractError(
+      'page_too_deep',
+      `listing page nests elements more than ${MAX_PAGE_DEPTH} deep, refusing to parse it: ${pageUrl}`,
+    );
+  }
 }
 
 function readItem(
