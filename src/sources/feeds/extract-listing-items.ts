@@ -15,7 +15,7 @@ import {
 } from './feed-limits.ts';
 import { estimateNestingDepth } from './nesting-depth.ts';
 import { findDate } from './parse-date.ts';
-import { nodeText } from './plain-text.ts';
+import { collapseWhitespace, nodeText, truncate } from './plain-text.ts';
 import { resolveBase, resolveHttpUrl } from './resolve-url.ts';
 
 /** CSS selectors for one listing page. All but `item` are looked up inside each item element. */
@@ -66,7 +66,7 @@ export function extractListingItems(
     const item = toRawNewsItem(readItem($(node), selectors, base, pageUrl), alreadyText);
     if (item !== null) items.push(item);
   }
-  const title = $('title').first().text().replace(/\s+/g, ' ').trim();
+  const title = truncate(collapseWhitespace($('title').first().text()), MAX_TITLE_CHARS);
   return {
     format: 'page',
     title: title === '' ? null : title,
