@@ -59,7 +59,8 @@ const MIN_DOCUMENT_CHARS = 40;
 export function extractTerms(html: string, options: ExtractOptions): string {
   const $ = cheerio.load(html);
   const challenge = detectChallengePage($);
-  if (challenge !== null) throw new ExtractError('challenge_page', `challenge page instead of the document: ${challenge}`);
+  if (challenge !== null)
+    throw new ExtractError('challenge_page', `challenge page instead of the document: ${challenge}`);
   const bodies = selectBodies($, options.select);
   const fragment = bodies.map((body) => cleanedHtml($, body, options.remove)).join('\n');
   const markdown = tidyMarkdown(markdownConverter().turndown(fragment));

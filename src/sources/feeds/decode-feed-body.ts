@@ -2,7 +2,6 @@
 // charset.ts); on top of it two repairs for labels that provably lie, the commonest breakage of German feeds.
 import { isUtf8 } from 'node:buffer';
 import { decodeText, detectCharset } from '../http/charset.ts';
-import { WINDOWS_1252_C1 } from './html-entities.ts';
 
 /** The decoded text and the charset it was decoded with (a WHATWG name, lower case). */
 export interface DecodedFeed {
@@ -23,17 +22,8 @@ const NOT_REPAIRED = new Set(['utf-8', 'utf-16le', 'utf-16be', 'replacement', 'x
  * Otherwise the header wins over the body's own label, as in the fetcher.
  */
 export function decodeFeedBody(body: Uint8Array, headerCharset: string | null): DecodedFeed {
-  const decoded = decodeText(body, chooseCharset(body, headerCharset));
-  return decoded.charset === 'windows-1252' ? { ...decoded, text: fixWindows1252(decoded.text) } : decoded;
-}
-
-/**
- * Node 20's TextDecoder decodes `windows-1252` as ISO-8859-1, so „ “ … – € come out as C1 control characters
- * (U+0080–U+009F), which no real feed text contains. Mapping them here is right on either runtime: a fixed decoder
- * leaves no C1 characters to map.
- */
-function fixWindows1252(text: string): string {
-  return text.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_C1.charAt(char.charCodeAt(0) - 0x80));
+  // decodeText maps Node 20's C1 characters of windows-1252 to the real ones.
+  return decodeText(body, chooseCharset(body, headerCharset));
 }
 
 function chooseCharset(body: Uint8Array, headerCharset: string | null): string {

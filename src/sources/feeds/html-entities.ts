@@ -4,8 +4,7 @@
 // cheerio document for every "&amp;" cost more than the rest of the clean-up together.
 import { load } from 'cheerio/slim';
 
-/** Windows-1252 characters for bytes 0x80–0x9F; the five unassigned ones stay as they are. */
-export const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+import { WINDOWS_1252_C1 } from '../http/charset.ts';
 
 const COMMON: ReadonlyMap<string, string> = new Map(
   Object.entries({

@@ -73,3 +73,10 @@ describe('decodeText', () => {
     expect(decodeText(Buffer.from('ü'), 'x-not-an-encoding')).toEqual({ text: 'ü', charset: 'utf-8' });
   });
 });
+
+describe('windows-1252 on Node 20', () => {
+  it('decodes „quotes“, dashes and the euro sign, not C1 control characters', () => {
+    const body = Buffer.from([0x84, 0x4b, 0x49, 0x93, 0x20, 0x96, 0x20, 0x80, 0x35, 0x20, 0xe4]);
+    expect(decodeText(body, 'windows-1252').text).toBe('„KI“ – €5 ä');
+  });
+});

@@ -48,7 +48,10 @@ const decoders = new Map<string, TextDecoder>();
 /** Decodes `body` as `charset` (a name from `detectCharset`), falling back to UTF-8 if the runtime lacks it. */
 export function decodeText(body: Uint8Array, charset: string): { text: string; charset: string } {
   const decoder = decoderFor(charset);
-  if (decoder !== undefined) return { text: decoder.decode(body), charset };
+  if (decoder !== undefined) {
+    const text = decoder.decode(body);
+    return { text: charset === 'windows-1252' ? fixWindows1252(text) : text, charset };
+  }
   return { text: decodeText(body, 'utf-8').text, charset: 'utf-8' };
 }
 
@@ -63,4 +66,16 @@ function decoderFor(charset: string): TextDecoder | undefined {
     decoders.set(charset, decoder);
   }
   return decoder;
+}
+
+/** Windows-1252 characters for bytes 0x80–0x9F; the five unassigned ones stay as they are. */
+export const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * Node 20's TextDecoder decodes `windows-1252` as ISO-8859-1, so „ “ … – € come out as C1 control characters
+ * (U+0080–U+009F), which no real text contains. Mapping them is right on either runtime: a fixed decoder leaves
+ * no C1 characters to map.
+ */
+function fixWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_C1.charAt(char.charCodeAt(0) - 0x80));
 }
