@@ -1,7 +1,8 @@
-// `npm run bench [-- poll|diff]`: every benchmark prints its own figures next to a baseline measured in the same run.
+// `npm run bench [-- poll|diff|news]`: every benchmark prints its own figures next to a baseline measured in the same run.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchDiff, formatBench } from './diff.ts';
+import { benchNews, formatNewsResult } from './news.ts';
 import { benchPoll, formatPollResult } from './poll.ts';
 
 const wanted = new Set(process.argv.slice(2));
@@ -18,4 +19,8 @@ if (runs('diff')) {
   const corpusDir = path.resolve(repoRoot, process.env.CLAUSEWATCH_CORPUS ?? '../shared/corpus');
   const rounds = Number(process.env.CLAUSEWATCH_BENCH_ROUNDS ?? '1');
   console.log(formatBench(await benchDiff(corpusDir, { rounds }), corpusDir));
+}
+
+if (runs('news')) {
+  console.log(formatNewsResult(benchNews({ feeds: 500, itemsPerFeed: 20, rounds: 5 })));
 }
