@@ -1,17 +1,21 @@
 import { isFailing } from '../src/domain/source.ts';
 import type { Command } from './command.ts';
+import { stringOption } from './options.ts';
+import { okReply } from './replies.ts';
+import { didYouMean } from './suggest.ts';
 
 /** `/sources [vendor]`: the watched sources and their health. */
 export const sourcesCommand: Command = {
   name: 'sources',
   description: 'List the watched sources and their health',
-  options: [{ name: 'vendor', description: 'Only this vendor’s sources', type: 'string' }],
+  options: [{ name: 'vendor', description: 'Only this vendor’s sources', type: 'string', autocomplete: 'vendors' }],
   permission: 'everyone',
   async run(options, context) {
-    const vendor = typeof options.vendor === 'string' ? options.vendor.toLowerCase() : undefined;
+    const vendor = stringOption(options, 'vendor')?.toLowerCase();
     const sources = context.sources.filter((source) => vendor === undefined || source.vendor === vendor);
     if (sources.length === 0) {
-      return { title: 'Sources', lines: [`No sources for vendor "${vendor ?? ''}".`], private: true };
+      const vendors = new Set(context.sources.map((source) => source.vendor));
+      return okReply('Sources', [`No sources for vendor "${vendor ?? ''}"${didYouMean(vendor ?? '', vendors)}`]);
     }
     const health = new Map((await context.store.listHealth()).map((entry) => [entry.sourceId, entry]));
     const lines = sources.map((source) => {
@@ -23,6 +27,6 @@ export const sourcesCommand: Command = {
       const changed = entry.lastChangeAt === null ? 'no change seen' : `last change ${entry.lastChangeAt.slice(0, 10)}`;
       return `${source.id} (${source.kind}) — ok, ${changed}`;
     });
-    return { title: `Sources (${sources.length})`, lines, private: true };
+    return okReply(`Sources (${sources.length})`, lines);
   },
 };
