@@ -1,4 +1,5 @@
 import type { AlertMessage } from '../alerts/message.ts';
+import type { SourceDeclaration } from '../domain/source.ts';
 import type { DigestSchedule, Platform, Subscription, SubscriptionFilters, Target } from '../domain/subscription.ts';
 import type { EventRecord } from './store.ts';
 
@@ -47,6 +48,8 @@ export interface SubscriptionStore {
 
   getSetting(workspace: Workspace, key: string): Promise<string | undefined>;
   setSetting(workspace: Workspace, key: string, value: string | null): Promise<void>;
+  /** Every workspace that has `key` set, with its value. */
+  listSettings(key: string): Promise<{ readonly workspace: Workspace; readonly value: string }[]>;
 }
 
 /** Delivery states. `disabled`: the target failed permanently and is not tried again. */
@@ -97,6 +100,16 @@ export interface OutboxStore {
 export interface EventLog {
   /** `terms-change` and `news` events whose `at` is after `since` (exclusive) and at or before `until`, oldest first. */
   listEventsBetween(since: string | null, until: string, limit: number): Promise<EventRecord[]>;
+}
+
+/** Sources admins add from chat (`watch`), watched besides the configured ones. */
+export interface WatchedSourceStore {
+  /** Saves a source by its `declaration.id`; false (nothing changed) when a source with that id is already saved. */
+  addWatchedSource(declaration: SourceDeclaration, addedBy: string, workspace: Workspace, at: string): Promise<boolean>;
+  /** False when no source with that id was saved. */
+  removeWatchedSource(id: string): Promise<boolean>;
+  /** Every saved source, in the order they were added. */
+  listWatchedSources(): Promise<SourceDeclaration[]>;
 }
 
 /** Identity of a target as one string, for keys and logs: `platform:workspace:channel:user`. */

@@ -111,5 +111,11 @@ export function toEventRecord(row: Pick<Selectable<EventsTable>, 'id' | 'payload
 }
 
 export function eventRow(event: TrackerEvent, createdAt: string): Insertable<EventsTable> {
-  return { type: event.type, source_id: event.source, payload: JSON.stringify(event), created_at: createdAt };
+  return {
+    type: event.type,
+    source_id: event.source,
+    payload: JSON.stringify(event),
+    created_at: createdAt,
+    at: event.at,
+  };
 }

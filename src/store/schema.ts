@@ -83,32 +83,43 @@ export interface EventsTable {
   /** The whole `TrackerEvent` as JSON. */
   payload: string;
   created_at: string;
+  /**
+   * The event's own `at` (detection time), copied out of the payload so time windows are an index range.
+   * Null only if a row was written without it; every row the store writes has it.
+   */
+  at: ColumnType<string | null, string, string>;
 }
 
-/** `subscriptions`: who wants which alerts where (ready for the alerts feature). */
+/** `subscriptions`: who wants which alerts where. */
 export interface SubscriptionsTable {
   id: Generated<number>;
   platform: string;
   workspace_id: string;
-  channel_id: string;
+  /** Null for a DM subscription (`user_id` set). */
+  channel_id: string | null;
   user_id: string | null;
-  kind: string;
-  /** JSON: vendors, sources, topics… */
+  /** `targetKey()` of the target, so "everything of one target" is one indexed lookup. */
+  target_key: string;
+  /** JSON: the whole `SubscriptionFilters`. */
   filters: string;
-  min_significance: string | null;
-  /** What to mention with each alert (a role or user id, `here`), if anything. */
+  /** What to mention with high-significance alerts (`<@&role>`, `<!here>`), if anything. */
   mention: string | null;
   created_by: string;
   created_at: string;
   paused: ColumnType<number, number | undefined, number>;
 }
 
-/** `digests`: scheduled summaries per channel (ready for the digests feature). */
+/** `digests`: one schedule per target. */
 export interface DigestsTable {
+  /** `targetKey()` of the target: the primary key. */
+  target_key: string;
   platform: string;
   workspace_id: string;
-  channel_id: string;
-  schedule: string;
+  channel_id: string | null;
+  user_id: string | null;
+  /** node-cron expression. */
+  cron: string;
+  /** IANA time zone. */
   timezone: string;
   last_sent_at: string | null;
 }
@@ -116,13 +127,19 @@ export interface DigestsTable {
 /** Delivery state of an outbox message. */
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'disabled';
 
-/** `outbox`: messages to deliver, made idempotent by `idempotency_key` (ready for the delivery worker). */
+/** `outbox`: messages to deliver, written before they are sent, made idempotent by `idempotency_key`. */
 export interface OutboxTable {
   id: Generated<number>;
   idempotency_key: string;
   platform: string;
+  /** JSON: the `Target`. */
   target: string;
-  /** JSON: the neutral message. */
+  /**
+   * `targetKey()` of the target: deliveries of one target go out in `id` order. Null only on a row written
+   * without it (the column was added by `0004-alerting`); every delivery the store writes has it.
+   */
+  target_key: ColumnType<string | null, string, string>;
+  /** JSON: the neutral `AlertMessage`. */
   payload: string;
   status: OutboxStatus;
   attempts: ColumnType<number, number | undefined, number>;
@@ -131,6 +148,17 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+}
+
+/** `watched_sources`: sources admins added from chat, watched besides the configured ones. */
+export interface WatchedSourcesTable {
+  id: string;
+  /** JSON: the `SourceDeclaration`. */
+  declaration: string;
+  added_by: string;
+  platform: string;
+  workspace_id: string;
+  added_at: string;
 }
 
 /** `settings`: key/value per workspace, e.g. the alerts channel. */
@@ -153,4 +181,5 @@ export interface Database {
   digests: DigestsTable;
   outbox: OutboxTable;
   settings: SettingsTable;
+  watched_sources: WatchedSourcesTable;
 }

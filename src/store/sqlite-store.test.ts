@@ -48,7 +48,12 @@ describe('opening', () => {
     await stores.close(first);
     const second = await stores.open();
     const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(second.db);
-    expect(applied.rows.map((row) => row.name)).toEqual(['0001-initial', '0002-news-tags', '0003-news-duplicates']);
+    expect(applied.rows.map((row) => row.name)).toEqual([
+      '0001-initial',
+      '0002-news-tags',
+      '0003-news-duplicates',
+      '0004-alerting',
+    ]);
     expect(await second.getHealth(SOURCE)).toMatchObject({ consecutiveFailures: 0 });
   });
 

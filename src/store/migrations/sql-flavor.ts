@@ -1,5 +1,5 @@
-import { PostgresAdapter } from 'kysely';
-import type { ColumnDataType, ColumnDefinitionBuilder, Kysely } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
+import type { ColumnDataType, ColumnDefinitionBuilder, Kysely, RawBuilder } from 'kysely';
 
 /** The SQL databases the migrations are written for. */
 export type SqlFlavor = 'sqlite' | 'postgres';
@@ -29,4 +29,13 @@ export function flavorColumns(flavor: SqlFlavor): FlavorColumns {
     return { bytes: 'bytea', serialKey: (column) => column.primaryKey().generatedByDefaultAsIdentity() };
   }
   return { bytes: 'blob', serialKey: (column) => column.primaryKey().autoIncrement() };
+}
+
+/**
+ * A top-level string field of a JSON text column, as text (null when absent): `json_extract` on SQLite,
+ * `->>` on PostgreSQL. For migrations that copy a field out of stored JSON into its own column.
+ */
+export function jsonTextField(flavor: SqlFlavor, column: string, field: string): RawBuilder<string | null> {
+  if (flavor === 'postgres') return sql<string | null>`(${sql.ref(column)}::jsonb ->> ${field})`;
+  return sql<string | null>`json_extract(${sql.ref(column)}, ${`$.${field}`})`;
 }
