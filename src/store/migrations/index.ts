@@ -24,7 +24,8 @@ export const migrationProvider: MigrationProvider = {
 
 /**
  * Brings the schema up to date. A failed migration is a storage error: it is thrown (naming the migration)
- * and the process is expected to crash; Kysely has already rolled the failed migration back.
+ * and the process is expected to crash. Kysely runs each migration in a transaction only on PostgreSQL; a
+ * migration that must be all-or-nothing on SQLite too opens its own (see `0004-alerting.ts`).
  */
 export async function migrateToLatest<TDatabase>(db: Kysely<TDatabase>): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider });
