@@ -72,7 +72,7 @@ async function setSchedule(schedule: string, options: OptionValues, target: Targ
   ];
   const subscriptions = await context.subscriptions.listSubscriptions(queryFor(target));
   if (subscriptions.length === 0) {
-    lines.push(`${capitalise(describeTarget(target))} has no subscriptions yet; /subscribe decides what goes in.`);
+    lines.push(`No subscriptions for ${describeTarget(target)} yet; /subscribe decides what goes in.`);
   }
   return okReply(previous === undefined ? 'Digest on' : 'Digest changed', lines, { private: !isChannel(target) });
 }
@@ -85,14 +85,14 @@ async function turnOff(target: Target, context: CommandContext) {
     ? okReply('Digest off', [`No more digests for ${place}; matches arrive one by one again.`], {
         private: !isChannel(target),
       })
-    : okReply('No digest', [`${capitalise(place)} had no digest; matches arrive one by one.`]);
+    : okReply('No digest', [`There was no digest for ${place}; matches arrive one by one.`]);
 }
 
 async function show(target: Target, context: CommandContext) {
   const digest = await context.subscriptions.getDigest(target);
   if (digest === undefined) {
     return okReply('No digest', [
-      `${capitalise(describeTarget(target))} gets matches one by one.`,
+      `No digest for ${describeTarget(target)}: matches arrive one by one.`,
       'For one message a day: /digest schedule:daily time:08:00 timezone:Europe/Berlin',
     ]);
   }

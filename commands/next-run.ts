@@ -3,7 +3,7 @@
  * answers "next run" for a started task and from the real clock; replies need it from the injected clock and
  * without scheduling anything, so the walk is done here over node-cron's own parse of the expression.
  */
-import cron from 'node-cron';
+import cron, { type ParsedFields } from 'node-cron';
 
 /** Days searched ahead: eight years covers "29 February" even across 2100. */
 const MAX_DAYS = 366 * 8;
@@ -16,10 +16,11 @@ interface LocalDay {
 
 /**
  * The first time after `from` at which `expression` fires in `timezone`, or null when the expression uses
- * tokens this walk does not follow (`W`, `#`, `L` on weekdays) or never fires.
+ * tokens this walk does not follow (`W`, `#`, `L` on weekdays), is not valid, or never fires.
  */
 export function nextRun(expression: string, timezone: string, from: Date): Date | null {
-  const fields = cron.parse(expression);
+  const fields = parseCron(expression);
+  if (fields === null) return null;
   const numbers = (values: readonly (number | string)[]) => values.every((value) => typeof value === 'number');
   if (!numbers(fields.dayOfWeek) || !fields.dayOfMonth.every((value) => typeof value === 'number' || value === 'L')) {
     return null;
@@ -40,20 +41,19 @@ export function nextRun(expression: string, timezone: string, from: Date): Date 
 
 /** "Monday 6 April 2026 at 08:00 (Europe/Berlin), in 2 days". */
 export function describeRun(at: Date, timezone: string, now: Date): string {
-  const date = new Intl.DateTimeFormat('en-GB', {
+  const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone: timezone,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-  }).format(at);
-  const time = new Intl.DateTimeFormat('en-GB', {
-    timeZone: timezone,
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).format(at);
-  return `${date} at ${time} (${timezone}), ${inWords(at.getTime() - now.getTime())}`;
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? '';
+  const date = `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+  return `${date} at ${part('hour')}:${part('minute')} (${timezone}), ${inWords(at.getTime() - now.getTime())}`;
 }
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -78,6 +78,15 @@ export function inWords(milliseconds: number): string {
 }
 
 type TimeOfDay = readonly [hour: number, minute: number, second: number];
+
+function parseCron(expression: string): ParsedFields | null {
+  try {
+    return cron.parse(expression);
+  } catch {
+    // Stored schedules were checked when set; a reply must not break on one that node-cron now refuses.
+    return null;
+  }
+}
 
 function timesOfDay(hours: readonly number[], minutes: readonly number[], seconds: readonly number[]): TimeOfDay[] {
   const sorted = (values: readonly number[]) => [...values].sort((a, b) => a - b);

@@ -4,7 +4,7 @@ import { describeFilters, filtersFrom, sameFilters } from './filters.ts';
 import { describeCron } from './next-run.ts';
 import { stringOption } from './options.ts';
 import { describeTarget, isChannel, mayChange, queryFor, targetFor, whereOption } from './places.ts';
-import { capitalise, invalidReply, okReply, refusedReply } from './replies.ts';
+import { invalidReply, okReply, refusedReply } from './replies.ts';
 
 /** More than this per channel or user is a mistake (or abuse), not a setup. */
 export const MAX_SUBSCRIPTIONS_PER_TARGET = 50;
@@ -55,12 +55,12 @@ export const subscribeCommand: Command = {
     const same = existing.find((s) => sameFilters(s.filters, filters.value) && s.mention === mention.value);
     if (same !== undefined) {
       return okReply('Already subscribed', [
-        `${capitalise(describeTarget(target))} already has this subscription: #${same.id} — ${describeFilters(same.filters)}.`,
+        `This subscription exists already for ${describeTarget(target)}: #${same.id} — ${describeFilters(same.filters)}.`,
       ]);
     }
     if (existing.length >= MAX_SUBSCRIPTIONS_PER_TARGET) {
       return invalidReply('Too many subscriptions', [
-        `${capitalise(describeTarget(target))} has ${existing.length} subscriptions, the most allowed.`,
+        `There are ${existing.length} subscriptions for ${describeTarget(target)}, the most allowed.`,
         'Remove some with /unsubscribe, or combine them: one subscription takes several vendors or topics.',
       ]);
     }

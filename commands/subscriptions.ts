@@ -3,7 +3,7 @@ import { describeSubscription } from './filters.ts';
 import { describeCron } from './next-run.ts';
 import { stringOption } from './options.ts';
 import { describeTarget, isChannel, queryFor, targetFor, whereOption } from './places.ts';
-import { capitalise, okReply } from './replies.ts';
+import { okReply } from './replies.ts';
 
 /** `/subscriptions`: what this channel (or the user's DMs) is subscribed to, with ids and filters. */
 export const subscriptionsCommand: Command = {
@@ -20,7 +20,7 @@ export const subscriptionsCommand: Command = {
     ]);
     const lines =
       subscriptions.length === 0
-        ? [`${capitalise(place)} has no subscriptions. /subscribe adds one.`]
+        ? [`No subscriptions for ${place} yet; /subscribe adds one.`]
         : subscriptions.map(describeSubscription);
     lines.push(
       digest === undefined

@@ -2,7 +2,7 @@ import type { Command, CommandContext } from './command.ts';
 import { describeFilters } from './filters.ts';
 import { booleanOption, integerOption, stringOption } from './options.ts';
 import { describeTarget, isChannel, mayChange, targetFor, whereOption, workspaceOf } from './places.ts';
-import { capitalise, channelRef, invalidReply, okReply, plural, refusedReply } from './replies.ts';
+import { channelRef, invalidReply, okReply, plural, refusedReply } from './replies.ts';
 
 const INSTEAD = 'Your own DM subscriptions you can always remove: /unsubscribe all:true where:dm.';
 
@@ -61,8 +61,8 @@ async function unsubscribeAll(where: string | undefined, context: CommandContext
   const target = targetFor(context.invocation, where);
   if (!mayChange(context.invocation, target)) return refusedReply('unsubscribe this channel', INSTEAD);
   const removed = await context.subscriptions.removeSubscriptionsFor(target);
-  const place = capitalise(describeTarget(target));
-  if (removed === 0) return okReply('Nothing to remove', [`${place} had no subscriptions.`]);
+  if (removed === 0)
+    return okReply('Nothing to remove', [`There were no subscriptions for ${describeTarget(target)}.`]);
   const lines = [`Removed ${plural(removed, 'subscription')} from ${describeTarget(target)}.`];
   if ((await context.subscriptions.getDigest(target)) !== undefined) {
     lines.push('The digest schedule stays (it sends nothing without subscriptions); /digest off:true removes it.');
