@@ -4,6 +4,8 @@
  * image credits ("(Bild: heise online)", "Photo: Reuters") and stray lines ("Advertisement", "Anzeige").
  */
 
+import { collapseWhiteSpace } from './white-space.ts';
+
 /** What is left of a text once boilerplate is removed, and whether a marker showed the feed cut it short. */
 export interface CleanedText {
   readonly text: string;
@@ -20,6 +22,13 @@ const WORDPRESS_HINT = /first on|zuerst auf|premier sur|primero en|proviene da|p
 /** Markers after which a feed's teaser stops: everything from the marker on goes. */
 const READ_MORE =
   /(?:^|\s|[.!?:;,])\s*(?:\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\)|\((?:more|mehr)…?\)|Read the (?:full )?(?:story|article|post)|Keep reading|Continue reading|Continue Reading|Read more|Read More|Read full (?:story|article)|Learn more|Weiterlesen|Mehr lesen|Lesen Sie (?:mehr|weiter)|Zum (?:Artikel|Beitrag)|[»›]?\s*mehr(?:\s*(?:…|\.\.\.))|[»›]\s*mehr|Lire la suite|Leer más|Continua a leggere|Lees verder)(?=$|[\s.:…»›→>)\]"'“”‚‘’-])[\s\S]*$/u;
+
+/**
+ * Cheap literal test before `READ_MORE`: every match of it contains one of these (a bracket, or a word of a
+ * marker), and most teasers contain none, so the costlier expression runs only where it could match.
+ */
+const READ_MORE_HINT =
+  /[[(]|Read |Keep reading|Continu|Learn more|Weiterlesen|Mehr lesen|Lesen Sie|Zum |mehr|Lire la suite|Leer más|Lees verder/;
 
 /** "By Jane Doe |", "Von Max Mustermann –" at the start. */
 const BYLINE =
@@ -49,10 +58,10 @@ export function removeBoilerplate(text: string): CleanedText {
     cleaned = '';
   }
   if (cleaned.includes('(') || cleaned.includes('[')) cleaned = cleaned.replace(BRACKETED_CREDIT, ' ');
-  const readMore = READ_MORE.exec(cleaned);
+  const readMore = READ_MORE_HINT.test(cleaned) ? READ_MORE.exec(cleaned) : null;
   const truncated = readMore !== null;
   if (readMore !== null) cleaned = cleaned.slice(0, readMore.index + (/^[.!?:;,]/.test(readMore[0]) ? 1 : 0));
-  cleaned = cleaned.replace(/\s+/g, ' ').trim();
+  cleaned = collapseWhiteSpace(cleaned);
   cleaned = cleaned.replace(BYLINE, '').replace(LEADING_CREDIT, '').trim();
   return { text: cleaned, truncated };
 }

@@ -9,6 +9,7 @@ import type { NewsDictionaries } from './dictionaries.ts';
 import { summarizeNews } from './summarize-news.ts';
 import { tagTopics, tagVendors } from './tag-news.ts';
 import type { RawNewsItem } from './types.ts';
+import { collapseWhiteSpace, startAtWord } from './white-space.ts';
 
 /** What normalising an item needs besides the item. */
 export interface NormalizeContext {
@@ -29,20 +30,13 @@ export const TAG_TEXT_CHARS = 1500;
 
 /** The start of `text`, cut at white space so a cut never leaves a word stub ("Metadata" → "Meta"). */
 function startOf(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  const cut = text.slice(0, limit);
-  const space = cut.search(/\s\S*$/u);
-  return space > 0 ? cut.slice(0, space) : '';
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  return startAtWord(text, limit, 'empty');
 }
 
 /** The description when it says more than the title, else the content. */
 function summarySource(raw: RawNewsItem, title: string): string {
   const summary = raw.summary.trim();
-  if (summary !== '' && collapse(startOf(summary, title.length * 2 + 10)) !== title) return summary;
+  if (summary !== '' && collapseWhiteSpace(startOf(summary, title.length * 2 + 10)) !== title) return summary;
   return raw.content.trim() !== '' ? raw.content : summary;
 }
 
@@ -52,7 +46,7 @@ function summarySource(raw: RawNewsItem, title: string): string {
  * start of the content; the language is detected from title and description, else `defaultLanguage`.
  */
 export function normalizeNewsItem(raw: RawNewsItem, context: NormalizeContext): NewsItem | null {
-  const title = collapse(raw.title);
+  const title = collapseWhiteSpace(raw.title);
   const url = raw.url === null ? '' : canonicalUrl(raw.url);
   if (title === '' && url === '') return null;
   const text = summarySource(raw, title);

@@ -4,6 +4,7 @@
  */
 import { removeBoilerplate } from './news-boilerplate.ts';
 import { isCompleteSentence, splitSentences } from './split-sentences.ts';
+import { startAtWord } from './white-space.ts';
 
 /** Default length bound of a summary, in UTF-16 code units. */
 export const SUMMARY_MAX_CHARS = 300;
@@ -15,10 +16,7 @@ const ELLIPSIS = '…';
 
 /** The start of `text`, at most `limit` characters, cut at white space. */
 function leadingText(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  const cut = text.slice(0, limit);
-  const space = cut.search(/\s\S*$/u);
-  return space > 0 ? cut.slice(0, space) : cut;
+  return startAtWord(text, limit, 'cut');
 }
 
 /** A too-long sentence cut at the last word boundary that leaves room for "…". */
