@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { runCheckCommand } from './cli/check-command.ts';
 import { DIFF_USAGE, runDiffCommand } from './cli/diff-command.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './cli/cli-io.ts';
+import { EXEC_USAGE, runExecCommand } from './cli/exec-command.ts';
 import { HELP } from './cli/help.ts';
 import { NEWS_USAGE, runNewsCommand } from './cli/news-command.ts';
 import { runSourcesCommand } from './cli/sources-command.ts';
@@ -14,8 +15,8 @@ import { createLogger } from './logger.ts';
 import { runBot } from './main.ts';
 import { createSqliteStore, type SqliteStore } from './store/sqlite-store.ts';
 
-type CommandName = 'start' | 'check' | 'sources' | 'diff' | 'news';
-const COMMANDS: readonly CommandName[] = ['start', 'check', 'sources', 'diff', 'news'];
+type CommandName = 'start' | 'check' | 'sources' | 'diff' | 'news' | 'exec';
+const COMMANDS: readonly CommandName[] = ['start', 'check', 'sources', 'diff', 'news', 'exec'];
 
 interface ParsedArgs {
   readonly command: CommandName;
@@ -89,6 +90,8 @@ async function runCommand(parsed: ParsedArgs, config: Readonly<Config>, io: CliI
         return await runDiffCli(parsed.rest, config, io);
       case 'news':
         return await runNewsCommand(parsed.rest, config, io);
+      case 'exec':
+        return await runExecCommand(parsed.rest, config, logger, io);
     }
   } catch (error) {
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
@@ -104,6 +107,7 @@ async function runCommand(parsed: ParsedArgs, config: Readonly<Config>, io: CliI
 function helpFor(command: CommandName): string {
   if (command === 'diff') return DIFF_USAGE;
   if (command === 'news') return NEWS_USAGE;
+  if (command === 'exec') return EXEC_USAGE;
   return HELP[command];
 }
 

@@ -1,25 +1,35 @@
+import type { Config } from './config/load-config.ts';
 import { systemClock } from './domain/clock.ts';
 import type { Logger } from './domain/logger.ts';
-import type { Config } from './config/load-config.ts';
-import { createConsoleNotifier } from './bots/console/console-notifier.ts';
+import type { SourceDeclaration } from './domain/source.ts';
 import { createCronScheduler } from './scheduler/cron-scheduler.ts';
-import { createHttpFetcher } from './sources/http/http-fetcher.ts';
 import type { Fetcher } from './sources/fetcher.ts';
+import { createHttpFetcher } from './sources/http/http-fetcher.ts';
+import { createSqliteAlertStore, type SqlAlertStore } from './store/sql-alert-store.ts';
 import { createSqliteStore } from './store/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 import { createEventBus, type EventBus } from './tracker/event-bus.ts';
 import { rederiveVersions } from './tracker/rederive.ts';
-import { createTracker, type Tracker } from './tracker/tracker.ts';
 import { sleep } from './tracker/tracker-deps.ts';
+import { createTracker, type Tracker } from './tracker/tracker.ts';
+import type { CommandEnvironment } from './runtime/command-context.ts';
+import { startAlerting } from './runtime/alerting.ts';
 
 /** The composed application: the only place that builds real adapters. */
 export interface Runtime {
   readonly config: Readonly<Config>;
   readonly logger: Logger;
   readonly store: Store;
+  readonly alerts: SqlAlertStore;
   readonly fetcher: Fetcher;
   readonly bus: EventBus;
   readonly tracker: Tracker;
+  /** Every watched source now: catalog, config file and those added from chat with `/watch`. */
+  sources(): readonly SourceDeclaration[];
+  /** Reads the sources added from chat again. */
+  reloadSources(): Promise<void>;
+  /** What commands run with. */
+  readonly commands: CommandEnvironment;
   close(): Promise<void>;
 }
 
@@ -34,6 +44,7 @@ export async function createRuntime(
   overrides: RuntimeOverrides = {},
 ): Promise<Runtime> {
   const store = await createSqliteStore({ dataDir: config.dataDir });
+  const alerts = createSqliteAlertStore(store);
   const fetcher = overrides.fetcher ?? createFetcher(config);
   const bus = createEventBus(logger);
   const deps = {
@@ -50,15 +61,35 @@ export async function createRuntime(
     },
   };
   const tracker = createTracker(deps, bus, { concurrency: config.concurrency });
-  const technical = await rederiveVersions(config.sources, deps);
+  let sources: readonly SourceDeclaration[] = config.sources;
+  const reloadSources = async (): Promise<void> => {
+    const configured = new Set(config.sources.map((source) => source.id));
+    const watched = (await alerts.listWatchedSources()).filter((source) => !configured.has(source.id));
+    sources = [...config.sources, ...watched];
+  };
+  await reloadSources();
+  const technical = await rederiveVersions(sources, deps);
   if (technical > 0) logger.info({ documents: technical }, 're-derived versions from stored snapshots (no alerts)');
+  const commands: CommandEnvironment = {
+    config,
+    store,
+    alerts,
+    fetcher,
+    logger,
+    sources: () => sources,
+    onSourcesChanged: reloadSources,
+  };
   return {
     config,
     logger,
     store,
+    alerts,
     fetcher,
     bus,
     tracker,
+    sources: () => sources,
+    reloadSources,
+    commands,
     async close() {
       await tracker.idle();
       await fetcher.close();
@@ -69,11 +100,7 @@ export async function createRuntime(
 
 /** The polite HTTP fetcher, configured. */
 export function createFetcher(config: Readonly<Config>): Fetcher {
-  return createHttpFetcher(fetcherOptions(config));
-}
-
-function fetcherOptions(config: Readonly<Config>): Parameters<typeof createHttpFetcher>[0] {
-  return {
+  return createHttpFetcher({
     userAgent: config.fetch.userAgent,
     connectTimeoutMs: config.fetch.connectTimeoutMs,
     totalTimeoutMs: config.fetch.timeoutMs,
@@ -85,7 +112,7 @@ function fetcherOptions(config: Readonly<Config>): Parameters<typeof createHttpF
     respectRobotsTxt: config.fetch.respectRobots,
     allowPrivateNetworks: config.allowPrivateNetworks,
     allowHosts: config.fetch.allowHosts,
-  };
+  });
 }
 
 export interface BotIo {
@@ -93,28 +120,32 @@ export interface BotIo {
   readonly color: boolean;
 }
 
+/** How long shutdown waits for polls under way before closing anyway. */
+const SHUTDOWN_GRACE_MS = 15_000;
+
 /**
- * Runs the bot until SIGINT or SIGTERM: the scheduler polls every source on its cadence and alerts go to the
- * console adapter (chat adapters plug into the same event bus).
+ * Runs the bot until SIGINT or SIGTERM: the scheduler polls every source on its cadence, events are matched
+ * against subscriptions into the outbox, and the delivery worker sends them (console targets print to stdout).
  */
 export async function runBot(config: Readonly<Config>, logger: Logger, io: BotIo): Promise<void> {
   const runtime = await createRuntime(config, logger);
-  runtime.bus.subscribe(createConsoleNotifier(io));
+  const alerting = await startAlerting(runtime, io);
   const scheduler = createCronScheduler({
-    sources: config.sources,
+    sources: () => runtime.sources(),
     defaults: config.schedules,
     poll: (sources) => runtime.tracker.poll(sources),
     idle: () => runtime.tracker.idle(),
     logger,
   });
   logger.info(
-    { sources: config.sources.length, dataDir: config.dataDir, adapter: 'console' },
-    `clausewatch is watching ${config.sources.length} sources`,
+    { sources: runtime.sources().length, dataDir: config.dataDir, adapter: 'console' },
+    `clausewatch is watching ${runtime.sources().length} sources`,
   );
   scheduler.start();
   await waitForShutdownSignal();
   logger.info({}, 'shutting down: waiting for polls under way');
-  await scheduler.stop();
+  await Promise.race([scheduler.stop(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
+  await alerting.stop();
   await runtime.close();
 }
 

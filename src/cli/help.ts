@@ -10,6 +10,7 @@ Commands:
   sources            list the watched sources and their health
   diff OLD NEW       compare two versions of a terms document clause by clause
   news FEED...       read feeds (files or URLs) and print their items, cleaned, tagged and deduplicated
+  exec COMMAND ...   run a slash command (subscribe, digest, latest, …) on the console
 
 Options:
   --config PATH      config file (default: $CLAUSEWATCH_CONFIG, else ./clausewatch.yaml when present)

@@ -45,7 +45,7 @@ describe('createCronScheduler', () => {
   it('polls everything at start, then each group on its cadence', async () => {
     const polled: string[][] = [];
     const scheduler = createCronScheduler({
-      sources: [source('terms', 'terms'), source('feed', 'feed')],
+      sources: () => [source('terms', 'terms'), source('feed', 'feed')],
       defaults: DEFAULTS,
       poll: (sources) => {
         polled.push(sources.map((s) => s.id));
@@ -70,7 +70,7 @@ describe('createCronScheduler', () => {
     let finish: () => void = () => undefined;
     let idleResolved = false;
     const scheduler = createCronScheduler({
-      sources: [source('terms', 'terms')],
+      sources: () => [source('terms', 'terms')],
       defaults: DEFAULTS,
       poll: () => Promise.reject(new Error('store down')),
       idle: () =>

@@ -11,7 +11,8 @@ export interface Scheduler {
 }
 
 export interface CronSchedulerOptions {
-  readonly sources: readonly SourceDeclaration[];
+  /** The sources to poll, read at every tick: sources added while running are polled on their kind's cadence. */
+  readonly sources: () => readonly SourceDeclaration[];
   /** Cadence per kind when a source names none. */
   readonly defaults: { readonly terms: string; readonly feed: string; readonly page: string };
   /** Polls a group of sources; must not throw for a source's own failure. */
@@ -49,20 +50,25 @@ export function createCronScheduler(options: CronSchedulerOptions): Scheduler {
   };
   return {
     start() {
-      for (const [expression, sources] of groupBySchedule(options.sources, options.defaults)) {
+      const current = options.sources();
+      const expressions = new Set([
+        ...Object.values(options.defaults),
+        ...groupBySchedule(current, options.defaults).keys(),
+      ]);
+      for (const expression of expressions) {
+        const due = (): SourceDeclaration[] =>
+          groupBySchedule(options.sources(), options.defaults).get(expression) ?? [];
         const task = cron.schedule(
           expression,
           () => {
-            run(sources, expression);
+            const sources = due();
+            if (sources.length > 0) run(sources, expression);
           },
-          {
-            name: `poll ${expression}`,
-            ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
-          },
+          { name: `poll ${expression}`, ...(options.timezone === undefined ? {} : { timezone: options.timezone }) },
         );
         tasks.push(task);
       }
-      if (options.pollAtStart ?? true) run(options.sources, 'start');
+      if (options.pollAtStart ?? true) run(current, 'start');
     },
     async stop() {
       await Promise.all(tasks.splice(0).map(async (task) => task.destroy()));

@@ -62,8 +62,10 @@ async function diffAgainst(
 ): Promise<TermsDiff> {
   const previous = await deps.store.getVersion(currentVersionId);
   if (previous === undefined) throw new Error(`stored version ${currentVersionId} of ${source.id} is missing`);
+  const vendor = vendorDisplayName(source.vendor);
   return diffTerms(previous.text, text, {
-    vendor: vendorDisplayName(source.vendor),
+    // "Acme Terms" already names its vendor: no "Acme Acme Terms" in headlines.
+    vendor: source.title.toLowerCase().startsWith(vendor.toLowerCase()) ? undefined : vendor,
     title: source.title,
     rules: deps.options.rules,
   });
