@@ -60,7 +60,10 @@ export const diffCommand: Command = {
 function parseSince(text: string, now: Date): Date | string {
   const plainDate = /^\d{4}-\d{2}-\d{2}$/u.test(text);
   const time = Date.parse(plainDate ? `${text}T00:00:00Z` : text);
-  if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}/u.test(text)) {
+  // Date.parse rolls 2026-02-30 over into March; a date that does not survive the round trip is not a date.
+  const dayStart = Date.parse(`${text.slice(0, 10)}T00:00:00Z`);
+  const rolledOver = Number.isNaN(dayStart) || new Date(dayStart).toISOString().slice(0, 10) !== text.slice(0, 10);
+  if (Number.isNaN(time) || rolledOver || !/^\d{4}-\d{2}-\d{2}/u.test(text)) {
     return `since:${text} is not a date; use YYYY-MM-DD, e.g. 2026-01-31 (or an ISO time such as 2026-01-31T12:00Z).`;
   }
   if (time > now.getTime()) return `since:${text} is in the future; give a past date.`;

@@ -23,16 +23,17 @@ export async function recentEntries<TEntry>(
   want: number,
   pick: (record: EventRecord) => readonly TEntry[],
 ): Promise<TEntry[]> {
-  let best: TEntry[] = [];
+  let best: TEntry[][] = [];
   for (const days of WINDOWS) {
     const since = days === null ? null : new Date(until.getTime() - days * DAY_MS).toISOString();
     const window = await readWindow(log, since, until.toISOString(), pick);
     // A window cut short holds its oldest entries, not its newest: the smaller complete window is better.
     if (!window.complete) break;
-    best = window.entries;
-    if (best.length >= want) break;
+    best = window.groups;
+    if (best.reduce((count, group) => count + group.length, 0) >= want) break;
   }
-  return best.slice(-want).reverse();
+  // Newest event first; the entries of one event (a feed's stories) keep the feed's order.
+  return best.reverse().flat().slice(0, want);
 }
 
 async function readWindow<TEntry>(
@@ -40,8 +41,8 @@ async function readWindow<TEntry>(
   since: string | null,
   until: string,
   pick: (record: EventRecord) => readonly TEntry[],
-): Promise<{ entries: TEntry[]; complete: boolean }> {
-  const entries: TEntry[] = [];
+): Promise<{ groups: TEntry[][]; complete: boolean }> {
+  const groups: TEntry[][] = [];
   const seen = new Set<number>();
   let cursor = since;
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -51,12 +52,13 @@ async function readWindow<TEntry>(
       if (seen.has(record.id)) continue;
       seen.add(record.id);
       fresh++;
-      entries.push(...pick(record));
+      const entries = pick(record);
+      if (entries.length > 0) groups.push([...entries]);
     }
     const last = records.at(-1);
-    if (records.length < PAGE_SIZE || last === undefined || fresh === 0) return { entries, complete: true };
+    if (records.length < PAGE_SIZE || last === undefined || fresh === 0) return { groups, complete: true };
     // Events sharing the last one's time may continue on the next page: step back a millisecond, skip the seen.
     cursor = new Date(Date.parse(last.event.at) - 1).toISOString();
   }
-  return { entries, complete: false };
+  return { groups, complete: false };
 }

@@ -47,7 +47,7 @@ export const termsCommand: Command = {
     const lines = await Promise.all(documents.map((document) => documentLine(document, context)));
     return okReply(`${name} terms (${documents.length})`, [
       ...lines,
-      'Details: /terms document:<id>; changes: /diff document:<id>.',
+      `Details: /terms vendor:${vendor} document:<document>; changes: /diff document:<id>.`,
     ]);
   },
 };
