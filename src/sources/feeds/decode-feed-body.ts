@@ -27,15 +27,47 @@ export function decodeFeedBody(body: Uint8Array, headerCharset: string | null): 
 }
 
 function chooseCharset(body: Uint8Array, headerCharset: string | null): string {
-  const charset = detectCharset(body, headerCharset);
+  const charset = sniffFeedCharset(body, headerCharset);
   if (charset === 'utf-8') {
     if (isUtf8(body)) return charset;
-    const declared = detectCharset(body, null);
+    const declared = sniffFeedCharset(body, null);
     return declared === 'utf-8' ? 'windows-1252' : declared;
   }
   // A BOM always yields UTF-8 or UTF-16, so a legacy charset here came from a label, never from a BOM.
   if (!NOT_REPAIRED.has(charset) && hasNonAscii(body) && isUtf8(body)) return 'utf-8';
   return charset;
+}
+
+/** The prolog nearly every feed starts with, read as Latin-1. */
+const UTF8_PROLOG = /^<\?xml version=(["'])1\.0\1 encoding=(["'])utf-8\2/i;
+/** Bytes `detectCharset` looks at for a `<meta>` charset (encoding-sniffer's default). */
+const SNIFFED_BYTES = 1024;
+const latin1 = new TextDecoder('latin1');
+
+/**
+ * `detectCharset`, with a shortcut for the commonest case: no header charset, and a body that starts with
+ * `<?xml version="1.0" encoding="UTF-8"` and has no `<meta` in the bytes the sniffer reads. Its answer is then
+ * `utf-8` (no BOM, no UTF-16 prefix, and only a meta tag could outrank the prolog), and the byte-by-byte sniffer,
+ * about 40 µs per feed, is skipped.
+ */
+export function sniffFeedCharset(body: Uint8Array, headerCharset: string | null): string {
+  if (headerCharset === null && declaresPlainUtf8(body)) return 'utf-8';
+  return detectCharset(body, headerCharset);
+}
+
+function declaresPlainUtf8(body: Uint8Array): boolean {
+  if (body[0] !== 0x3c || !UTF8_PROLOG.test(latin1.decode(body.subarray(0, 64)))) return false;
+  const sniffed = body.subarray(0, SNIFFED_BYTES);
+  for (let at = sniffed.indexOf(0x3c); at !== -1; at = sniffed.indexOf(0x3c, at + 1)) {
+    if (isMetaAt(sniffed, at + 1)) return false;
+  }
+  return true;
+}
+
+/** Whether `meta` (any case) starts at `at`. */
+function isMetaAt(bytes: Uint8Array, at: number): boolean {
+  const letters = [0x6d, 0x65, 0x74, 0x61];
+  return letters.every((letter, offset) => ((bytes[at + offset] ?? 0) | 0x20) === letter);
 }
 
 function hasNonAscii(body: Uint8Array): boolean {

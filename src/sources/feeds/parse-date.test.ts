@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDate, parseDate } from './parse-date.ts';
+import { findDate, parseDate, readWholeDate } from './parse-date.ts';
 
 describe('parseDate', () => {
   it.each([
@@ -50,6 +50,35 @@ describe('parseDate', () => {
   it('returns null for null and undefined', () => {
     expect(parseDate(null)).toBeNull();
     expect(parseDate(undefined)).toBeNull();
+  });
+});
+
+describe('parseDate shortcut for common RFC 822', () => {
+  it('gives the readers’ answer for every combination of valid and invalid parts', () => {
+    const weekdays = ['Wed', 'Mi'];
+    const days = ['01', '29', '31', '00', '7'];
+    const months = ['Mar', 'Feb', 'feb', 'DEC', 'Foo', 'Mär', 'Dez', 'May', 'Mai'];
+    const years = ['2025', '2024', '1899', '3000', '25'];
+    const times = ['10:00:00', '23:59:60', '24:00:00', '10:60:00', '00:00:00', '9:00:00'];
+    const zones = ['GMT', 'UT', 'Z', 'EST', 'PDT', 'CEST', 'MEZ', 'BST', '+0200', '-0530', '+2400', '-0000'];
+    const odd = ['PM', 'AM', 'PMT', 'XYZ', 'gmt', '+02:00', ''];
+    let compared = 0;
+    for (const weekday of weekdays) {
+      for (const day of days) {
+        for (const month of months) {
+          for (const year of years) {
+            for (const time of times) {
+              for (const zone of [...zones, ...odd]) {
+                const text = `${weekday}, ${day} ${month} ${year} ${time}${zone === '' ? '' : ` ${zone}`}`;
+                expect(parseDate(text), text).toBe(readWholeDate(text.trim()));
+                compared++;
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(20_000);
   });
 });
 

@@ -72,6 +72,14 @@ const MONTH_DAY = new RegExp(
 /** German numeric: `12.03.2025`, `12.03.2025, 10:00 Uhr`. */
 const DOTTED = new RegExp(String.raw`(\d{1,2})\.(\d{1,2})\.(\d{4})${TIME}`, 'y');
 
+/**
+ * RFC 822 as nearly every RSS feed writes it (`Wed, 12 Mar 2025 10:00:00 GMT`, `… +0200`): read with one anchored
+ * expression instead of trying each reader's. Zones starting `AM`/`PM` are not in the list: the readers would
+ * take those letters for the meridiem.
+ */
+const COMMON_RFC_822 =
+  /^[A-Za-z]{3}, (\d{2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) (?:(GMT|UTC|UT|Z|[ECMP][SD]T|CES?T|MES?Z|BST)|([+-])(\d{2})(\d{2}))$/;
+
 /** Where a date may start inside running text ("Published 12 March 2025 · 3 min read"). */
 const CANDIDATE_START = new RegExp(String.raw`(?<![\d${LETTERS}])(?:\d|[${LETTERS}]{3})`, 'g');
 
@@ -83,8 +91,25 @@ export function parseDate(text: string | null | undefined): string | null {
   if (text === null || text === undefined) return null;
   const value = text.trim();
   if (value === '' || value.length > 100) return null;
+  return readCommonRfc822(value) ?? readWholeDate(value);
+}
+
+/**
+ * `parseDate` without the shortcut for common RFC 822: every reader in turn. Exported so tests can prove the
+ * shortcut gives the same answers.
+ */
+export function readWholeDate(value: string): string | null {
   const match = matchDateAt(value, 0);
   return match !== null && match.end === value.length ? match.iso : null;
+}
+
+/** The shortcut: the instant of a common RFC 822 date, or null to leave the string to the readers. */
+function readCommonRfc822(value: string): string | null {
+  const m = COMMON_RFC_822.exec(value);
+  const month = m === null ? undefined : MONTHS.get((m[2] ?? '').toLowerCase());
+  if (m === null || month === undefined) return null;
+  const offset = m[8] === undefined ? namedOffset(m[7]) : signedOffset(m[8], m[9], m[10]);
+  return toIso([m[3], String(month), m[1]], [m[4], m[5], m[6]], offset);
 }
 
 /**

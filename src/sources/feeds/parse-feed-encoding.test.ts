@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodeFeedBody } from './decode-feed-body.ts';
+import { detectCharset } from '../http/charset.ts';
+import { decodeFeedBody, sniffFeedCharset } from './decode-feed-body.ts';
 import { parseFeed } from './parse-feed.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/feeds');
@@ -122,5 +123,48 @@ describe('decodeFeedBody', () => {
   it('keeps a clean header charset and a pure-ASCII body as labelled', () => {
     expect(decodeFeedBody(Buffer.from('<rss/>'), 'iso-8859-1')).toEqual({ text: '<rss/>', charset: 'windows-1252' });
     expect(decodeFeedBody(Buffer.from('<rss/>'), null)).toEqual({ text: '<rss/>', charset: 'utf-8' });
+  });
+});
+
+describe('sniffFeedCharset', () => {
+  it('answers as detectCharset does, shortcut or not', () => {
+    const prologs = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      "<?xml version='1.0' encoding='utf-8'?>",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+      '<?XML VERSION="1.0" ENCODING="UTF-8"?>',
+      '<?xml version="1.0" encoding="ISO-8859-1"?>',
+      '<?xml version="1.0" encoding="windows-1252"?>',
+      '<?xml version="1.0" encoding="UTF-16"?>',
+      '<?xml version="1.0" encoding="utf-8 "?>',
+      '<?xml version="1.1" encoding="UTF-8"?>',
+      '<?xml version="1.0"?>',
+      '',
+    ];
+    const starts = ['', '\ufeff', ' '];
+    const metas = [
+      '',
+      '<meta charset="iso-8859-2">',
+      '<META http-equiv="Content-Type" content="text/html; charset=koi8-r">',
+    ];
+    const padding = ['', 'x'.repeat(2_000)];
+    const headers = [null, 'iso-8859-1', 'utf-8', 'bogus'];
+    for (const start of starts) {
+      for (const prolog of prologs) {
+        for (const pad of padding) {
+          for (const meta of metas) {
+            const body = Buffer.from(
+              `${start}${prolog}<rss version="2.0"><channel>${pad}${meta}<title>T</title></channel></rss>`,
+            );
+            for (const header of headers) {
+              expect(sniffFeedCharset(body, header), `${start}${prolog}${pad.length}${meta} ${String(header)}`).toBe(
+                detectCharset(body, header),
+              );
+            }
+          }
+        }
+      }
+    }
+    expect(sniffFeedCharset(Buffer.from('<?xml version="1.0" encoding="UTF-8"?><rss/>'), null)).toBe('utf-8');
   });
 });

@@ -16,6 +16,36 @@ describe('resolveHttpUrl', () => {
   ])('$href against $base', ({ href, base, expected }) => {
     expect(resolveHttpUrl(href, base)).toBe(expected);
   });
+
+  it('resolves absolute links without the base exactly as against it', () => {
+    const bases = [null, 'https://ex.com/feed', 'http://ex.com:8080/a/b/', 'file:///tmp/feed.xml', 'not a base', ''];
+    const hrefs = [
+      'https://ex.com/a',
+      'http://EX.com/a/../b?x=1#f',
+      'https:///ex.com/x',
+      'https://ex.com:443/x',
+      'http://user:pw@ex.com/',
+      'https://[::1]/x',
+      'https://bücher.example/ä b',
+      'https://ex .com/',
+      'http://',
+      'https://%zz/',
+      'https:ex.com/relative-looking',
+      'HTTPS://ex.com/upper',
+    ];
+    const slow = (href: string, base: string | null): string | null => {
+      try {
+        const url = base === null ? new URL(href) : new URL(href, base);
+        return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+      } catch {
+        return null;
+      }
+    };
+    for (const base of bases) {
+      for (const href of hrefs)
+        expect(resolveHttpUrl(href, base), `${href} against ${String(base)}`).toBe(slow(href, base));
+    }
+  });
 });
 
 describe('resolveBase', () => {

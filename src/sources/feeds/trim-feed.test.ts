@@ -43,6 +43,14 @@ describe('trimFeed', () => {
     });
   });
 
+  it('counts items exactly when the document has barely more `<` than the cap', () => {
+    // Three `<` for a cap of 2: the quick count cannot rule a cut out, the item count decides.
+    expect(trimFeed('<item/><item/><item/>', 'rss', 'rss', 2)).toEqual({ text: '<item/><item/></rss>', total: 3 });
+    expect(trimFeed('<rss><item/><item/>', 'rss', 'rss', 2)).toBeNull();
+    expect(trimFeed('<item/><item/>', 'rss', 'rss', 2)).toBeNull();
+    expect(trimFeed('<item/>', 'rss', 'rss', 0)).toEqual({ text: '</rss>', total: 1 });
+  });
+
   it('does not count RSS 1.0 <items> as an item', () => {
     expect(trimFeed(rdf(2), 'rdf', 'rdf:RDF', 2)).toBeNull();
   });

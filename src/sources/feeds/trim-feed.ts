@@ -27,6 +27,9 @@ export function trimFeed(
   rootName: string,
   maxItems: number,
 ): TrimmedFeed | null {
+  // Each item start tag opens with `<`: a document with no more than `maxItems` of them has nothing to cut, and
+  // counting them costs a fraction of the item expression (most feeds carry a few dozen items).
+  if (!hasMoreThan(text, '<', maxItems)) return null;
   const pattern = ITEM_START[format];
   pattern.lastIndex = 0;
   let total = 0;
@@ -39,4 +42,13 @@ export function trimFeed(
   const head = text.slice(0, cut);
   const channelOpen = format === 'rss' && head.lastIndexOf('<channel') > head.lastIndexOf('</channel');
   return { text: `${head}${channelOpen ? '</channel>' : ''}</${rootName}>`, total };
+}
+
+/** Whether `text` contains `char` more than `count` times; stops counting once it does. */
+function hasMoreThan(text: string, char: string, count: number): boolean {
+  let seen = 0;
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) {
+    if (++seen > count) return true;
+  }
+  return false;
 }
