@@ -9,7 +9,7 @@ import type { Logger } from '../src/domain/logger.ts';
 import type { SourceDeclaration, SourceKind } from '../src/domain/source.ts';
 import { createSqliteStore, type SqliteStore } from '../src/store/sqlite-store.ts';
 import type { PollRecord } from '../src/store/store.ts';
-import type { CommandContext, Invocation, RawOptions, UrlCheck, WatchKind } from './command.ts';
+import type { CommandContext, Invocation, RawOptions, UrlCheck, WatchedSources, WatchKind } from './command.ts';
 import { runCommand } from './run-command.ts';
 
 /** Wednesday 1 April 2026, 10:00 UTC. */
@@ -68,12 +68,6 @@ export async function createTestBed(sources: readonly SourceDeclaration[] = SOUR
   const watched: SourceDeclaration[] = [];
   const checks: TestBed['checks'] = [];
   const logged: TestBed['logged'] = [];
-  const logger: Logger = {
-    debug: () => undefined,
-    info: () => undefined,
-    warn: () => undefined,
-    error: (fields, message) => logged.push({ fields, message }),
-  };
   const bed: TestBed = {
     store,
     subscriptions,
@@ -93,20 +87,8 @@ export async function createTestBed(sources: readonly SourceDeclaration[] = SOUR
         checks.push({ url, kind, selector });
         return Promise.resolve(bed.answer(url));
       },
-      watched: {
-        add: (declaration) => {
-          if (watched.some((entry) => entry.id === declaration.id)) return false;
-          watched.push(declaration);
-          return true;
-        },
-        remove: (id) => {
-          const index = watched.findIndex((entry) => entry.id === id);
-          if (index === -1) return false;
-          watched.splice(index, 1);
-          return true;
-        },
-      },
-      logger,
+      watched: recordingWatched(watched),
+      logger: recordingLogger(logged),
     }),
     run: (name, options = {}, invocation = ADMIN) => runCommand(name, options, bed.context(invocation)),
     close: async () => {
@@ -115,6 +97,31 @@ export async function createTestBed(sources: readonly SourceDeclaration[] = SOUR
     },
   };
   return bed;
+}
+
+function recordingWatched(watched: SourceDeclaration[]): WatchedSources {
+  return {
+    add: (declaration) => {
+      if (watched.some((entry) => entry.id === declaration.id)) return false;
+      watched.push(declaration);
+      return true;
+    },
+    remove: (id) => {
+      const index = watched.findIndex((entry) => entry.id === id);
+      if (index === -1) return false;
+      watched.splice(index, 1);
+      return true;
+    },
+  };
+}
+
+function recordingLogger(logged: TestBed['logged']): Logger {
+  return {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: () => undefined,
+    error: (fields, message) => logged.push({ fields, message }),
+  };
 }
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, createTestBed, MEMBER, MEMBER_DM, NOW, type TestBed } from './commands-test-kit.ts';
+import { runCommand } from './run-command.ts';
 
 let bed: TestBed;
 
@@ -160,5 +161,15 @@ describe('/subscribe', () => {
     await bed.run('subscribe', {}, { ...ADMIN, workspaceId: 'guild-2' });
     const listed = await bed.run('subscriptions');
     expect(listed.lines[0]).toBe('No subscriptions for this channel yet; /subscribe adds one.');
+  });
+});
+
+describe('/subscribe with the config’s vocabulary', () => {
+  it('knows the vendors and topics the config adds', async () => {
+    const context = { ...bed.context(), vocabulary: { vendors: ['acme'], topics: ['export-control'] } };
+    const ok = await runCommand('subscribe', { vendor: 'acme', topic: 'export-control' }, context);
+    expect(ok.status).toBe('ok');
+    const unknown = await runCommand('subscribe', { vendor: 'acne' }, context);
+    expect(unknown.lines).toEqual(['Unknown vendor "acne" — did you mean acme? /sources lists the watched vendors.']);
   });
 });
