@@ -1,4 +1,4 @@
-import type { CommandContext, Invocation, UrlCheck, WatchKind } from '../../commands/index.ts';
+import type { CommandContext, Invocation, UrlCheck, Vocabulary, WatchKind } from '../../commands/index.ts';
 import type { Config } from '../config/load-config.ts';
 import { systemClock } from '../domain/clock.ts';
 import { describeError } from '../domain/errors.ts';
@@ -35,6 +35,7 @@ export function createCommandContext(env: CommandEnvironment, invocation: Invoca
     clock: systemClock,
     failureThreshold: env.config.failureThreshold,
     rules: env.config.significanceRules,
+    vocabulary: vocabularyOf(env.config, env.sources()),
     logger: env.logger,
     checkUrl: (url, kind, selector) => checkUrl(env.fetcher, url, kind, selector),
     watched: {
@@ -51,6 +52,17 @@ export function createCommandContext(env: CommandEnvironment, invocation: Invoca
       },
     },
   };
+}
+
+/** Vendor and topic names users may filter on, the config's additions included. */
+function vocabularyOf(config: Readonly<Config>, sources: readonly SourceDeclaration[]): Vocabulary {
+  const termsVendors = sources.filter((source) => source.kind === 'terms').map((source) => source.vendor);
+  const vendors = new Set([...Object.keys(config.news.dictionaries.vendors), ...termsVendors]);
+  const topics = new Set([
+    ...Object.keys(config.news.dictionaries.topics),
+    ...config.significanceRules.map((rule) => rule.topic),
+  ]);
+  return { vendors: [...vendors].sort(), topics: [...topics].sort() };
 }
 
 /** The SSRF guard and a test fetch: the page must answer, and yield a document or a feed. */
