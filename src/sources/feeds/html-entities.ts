@@ -33,14 +33,25 @@ const REFERENCE_START = /&[#A-Za-z]/;
  */
 export function decodeEntities(text: string): string {
   if (!REFERENCE_START.test(text)) return text;
-  const seen = { unknown: false };
-  const decoded = text.replace(REFERENCE, (whole, decimal?: string, hex?: string, name?: string) => {
-    if (name === undefined) return fromCodePoint(decimal === undefined ? parseInt(hex ?? '', 16) : Number(decimal));
-    const known = COMMON.get(name);
-    if (known === undefined) seen.unknown = true;
-    return known ?? whole;
-  });
-  return seen.unknown ? decodeWithCheerio(text) : decoded;
+  // A loop over the matches rather than `replace` with a callback: calling back into JavaScript per match cost
+  // more than decoding.
+  let decoded = '';
+  let last = 0;
+  REFERENCE.lastIndex = 0;
+  for (let match = REFERENCE.exec(text); match !== null; match = REFERENCE.exec(text)) {
+    const [whole, decimal, hex, name] = match;
+    let replacement: string;
+    if (name === undefined) {
+      replacement = fromCodePoint(decimal === undefined ? parseInt(hex ?? '', 16) : Number(decimal));
+    } else {
+      const known = COMMON.get(name);
+      if (known === undefined) return decodeWithCheerio(text);
+      replacement = known;
+    }
+    decoded += text.slice(last, match.index) + replacement;
+    last = match.index + whole.length;
+  }
+  return last === 0 ? text : decoded + text.slice(last);
 }
 
 function fromCodePoint(code: number): string {

@@ -5,6 +5,7 @@
 // field (quadratic), where the scanner stays linear and is several times faster on ordinary descriptions too.
 // Entities are then decoded on the tag-free text (html-entities.ts).
 import type { AnyNode } from 'domhandler';
+import { isWhiteSpace } from '../../news/white-space.ts';
 import { decodeEntities } from './html-entities.ts';
 
 /** Elements whose boundaries separate words: `<p>One</p><p>Two</p>` reads "One Two", not "OneTwo". */
@@ -23,8 +24,6 @@ const MARKUP_FACTOR = 4;
 /** An entity reference left in text after decoding: the markup was escaped once more than it should be. */
 const LEFTOVER_ENTITY = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i;
 
-const TAG_START = /<(\/?)([A-Za-z][^\s/>]*)/y;
-
 /**
  * Turns an HTML fragment into plain text: tags removed (script and style with their content), entities decoded,
  * whitespace collapsed, at most `maxChars` characters. Feeds often escape once too often (`&amp;amp;`,
@@ -36,7 +35,7 @@ export function toPlainText(value: string | null | undefined, maxChars: number):
   const input = value.length > maxChars * MARKUP_FACTOR ? cutMarkup(value, maxChars * MARKUP_FACTOR) : value;
   let text = input.includes('<') ? stripTags(input) : input;
   text = decodeEntities(text);
-  if (LEFTOVER_ENTITY.test(text)) text = decodeEntities(text);
+  if (text.includes('&') && LEFTOVER_ENTITY.test(text)) text = decodeEntities(text);
   return truncate(collapseWhitespace(text), maxChars);
 }
 
@@ -89,64 +88,97 @@ function cutMarkup(html: string, length: number): string {
   return open > cut.lastIndexOf('>') ? cut.slice(0, open) : cut;
 }
 
+/** The text a tag scan has kept so far. */
+interface Kept {
+  text: string;
+  /** Whether the text is empty or ends in white space: one word break is enough. */
+  endsInSpace: boolean;
+  /** The whole input lower-cased, made once and only when a skipped element needs its end tag found. */
+  lower: string;
+}
+
 /** Removes tags, comments and declarations in one pass; a `<` that starts no tag is text. */
 function stripTags(html: string): string {
-  const parts: string[] = [];
-  const lower = { value: '' };
+  const kept: Kept = { text: '', endsInSpace: true, lower: '' };
   let at = 0;
   while (at < html.length) {
     const open = html.indexOf('<', at);
     if (open === -1) {
-      parts.push(html.slice(at));
+      keep(kept, html.slice(at));
       break;
     }
-    if (open > at) parts.push(html.slice(at, open));
-    at = afterMarkup(html, open, parts, lower);
+    if (open > at) keep(kept, html.slice(at, open));
+    at = afterMarkup(html, open, kept);
   }
-  return parts.join('');
+  return kept.text;
 }
 
-/** Index after the markup starting at `open`; pushes a space for word-breaking tags. */
-function afterMarkup(html: string, open: number, parts: string[], lower: { value: string }): number {
+/** Appends a non-empty piece of text. */
+function keep(kept: Kept, text: string): void {
+  kept.text += text;
+  kept.endsInSpace = isWhiteSpace(text.charCodeAt(text.length - 1));
+}
+
+/** Index after the markup starting at `open`; keeps a space for word-breaking tags. */
+function afterMarkup(html: string, open: number, kept: Kept): number {
   if (html.startsWith('<!--', open)) return after(html, '-->', open + 4);
-  const next = html.charAt(open + 1);
-  if (next === '!' || next === '?') return after(html, '>', open + 2);
-  TAG_START.lastIndex = open;
-  const match = TAG_START.exec(html);
-  if (match === null) {
-    parts.push('<');
+  const next = html.charCodeAt(open + 1);
+  if (next === 0x21 || next === 0x3f) return after(html, '>', open + 2); // `<!` and `<?`
+  // A tag is `<name` or `</name`, the name starting with an ASCII letter (read by hand: a regex match per tag
+  // cost more than the rest of the scan).
+  const closing = next === 0x2f;
+  const nameStart = closing ? open + 2 : open + 1;
+  if (!isAsciiLetter(html.charCodeAt(nameStart))) {
+    keep(kept, '<');
     return open + 1;
   }
-  const end = tagEnd(html, TAG_START.lastIndex);
-  const name = (match[2] ?? '').toLowerCase();
-  if (BREAKING.has(name) && !endsWithSpace(parts)) parts.push(' ');
-  if (match[1] !== '' || !SKIPPED.has(name)) return end;
-  // Lower-cased once per string, only when a skipped element needs its end tag found.
-  if (lower.value === '') lower.value = html.toLowerCase();
-  const close = lower.value.indexOf(`</${name}`, end);
+  let nameEnd = nameStart + 1;
+  while (nameEnd < html.length && !endsTagName(html.charCodeAt(nameEnd))) nameEnd++;
+  const end = tagEnd(html, nameEnd);
+  const name = html.slice(nameStart, nameEnd).toLowerCase();
+  if (BREAKING.has(name) && !kept.endsInSpace) keep(kept, ' ');
+  if (closing || !SKIPPED.has(name)) return end;
+  if (kept.lower === '') kept.lower = html.toLowerCase();
+  const close = kept.lower.indexOf(`</${name}`, end);
   return close === -1 ? html.length : after(html, '>', close);
 }
 
-/** Whether the text so far ends in whitespace (or is empty): one word break is enough, and tidy text needs no regex. */
-function endsWithSpace(parts: readonly string[]): boolean {
-  const last = parts.at(-1);
-  return last === undefined || /\s$/.test(last);
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
 }
+
+/** White space, `/` or `>`: what ends a tag name. */
+function endsTagName(code: number): boolean {
+  return code === 0x3e || code === 0x2f || isWhiteSpace(code);
+}
+
+/** Everything up to the first `>` or quote: a tag without quotes (most tags) ends at the `>` it stops at. */
+const UNQUOTED_TAG_REST = /[^>"']*/y;
 
 /** Index after the `>` closing a tag, `>` inside quoted attribute values not counting. */
 function tagEnd(html: string, from: number): number {
-  let quote = '';
-  let previous = '';
+  UNQUOTED_TAG_REST.lastIndex = from;
+  UNQUOTED_TAG_REST.test(html);
+  const stop = UNQUOTED_TAG_REST.lastIndex;
+  if (stop >= html.length) return html.length;
+  return html.charCodeAt(stop) === 0x3e ? stop + 1 : quotedTagEnd(html, from);
+}
+
+/** `tagEnd` for a tag with a quote: a quote right after `=` (spaces aside) opens a value that hides `>`. */
+function quotedTagEnd(html: string, from: number): number {
+  let quote = 0;
+  let previous = 0;
   for (let index = from; index < html.length; index++) {
-    const char = html.charAt(index);
-    if (quote !== '') {
-      if (char === quote) quote = '';
-    } else if (char === '>') {
+    const code = html.charCodeAt(index);
+    if (quote !== 0) {
+      if (code === quote) quote = 0;
+    } else if (code === 0x3e) {
       return index + 1;
-    } else if ((char === '"' || char === "'") && previous === '=') {
-      quote = char;
+    } else if ((code === 0x22 || code === 0x27) && previous === 0x3d) {
+      quote = code;
     }
-    if (char.trim() !== '') previous = char;
+    if (!isWhiteSpace(code)) previous = code;
   }
   return html.length;
 }
