@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl } from './canonical-url.ts';
+import { canonicalUrl, canonicalUrlByParsing } from './canonical-url.ts';
 
 describe('canonicalUrl', () => {
   it.each([
@@ -83,5 +83,37 @@ describe('canonicalUrl', () => {
   it('is idempotent', () => {
     const once = canonicalUrl('http://www.example.com/a/?z=1&utm_source=x&a=%C3%A4#x');
     expect(canonicalUrl(once)).toBe(once);
+  });
+
+  it('takes the shortcut only where the parser would give the same URL', () => {
+    const schemes = ['https://', 'http://', 'HTTP://', 'ftp://'];
+    const hosts = [
+      ...['example.com', 'www.example.com', 'news.example.co.uk', 'a', 'localhost', 'www.', 'EXAMPLE.com'],
+      ...['1.2.3.4', 'example.123', '0x7f.1', 'a.0x10', 'a.b1', 'xn--bcher-kva.example', 'b.xn--p1ai', 'xn--a.example', 'bücher.de'],
+      ...['ex_ample.com', '-a.com', 'a-.com', 'a--b.com', 'a..b', 'a.b.', '.a.b', `${'a'.repeat(70)}.com`],
+    ];
+    const ports = ['', ':443', ':8080', '@'];
+    const paths = [
+      ...['', '/', '/a', '/a/', '/a//b', '//a', '/./a', '/a/.', '/a/..', '/a/.b', '/..a', '/a/b../', '/%2e/', '/A/B'],
+      ...['/a b', '/a?b', '/a#b', '/ä', '/a\\b', '/a|b', '/a^b', "/a'b", '/a:b@c', '/~x', '/a;b=c,d', '/a\tb'],
+      ...['/a"b', '/a<b>', '/a`b', '/a{b}', '/a[b]', '/(x)*+!$&', '/a/xn--x', '/%41'],
+    ];
+    const suffixes = ['', '?utm_source=x', '#f', ' '];
+    let shortcuts = 0;
+    for (const scheme of schemes) {
+      for (const host of hosts) {
+        for (const port of ports) {
+          for (const path of paths) {
+            for (const suffix of suffixes) {
+              const url = `${scheme}${host}${port}${path}${suffix}`;
+              const expected = canonicalUrlByParsing(url.trim());
+              expect(canonicalUrl(url), url).toBe(expected);
+              if (expected === `https://${url.trim().replace(/^https?:\/\//, '')}`) shortcuts++;
+            }
+          }
+        }
+      }
+    }
+    expect(shortcuts).toBeGreaterThan(100);
   });
 });
