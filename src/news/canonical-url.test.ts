@@ -89,7 +89,17 @@ describe('canonicalUrl', () => {
     const schemes = ['https://', 'http://', 'HTTP://', 'ftp://'];
     const hosts = [
       ...['example.com', 'www.example.com', 'news.example.co.uk', 'a', 'localhost', 'www.', 'EXAMPLE.com'],
-      ...['1.2.3.4', 'example.123', '0x7f.1', 'a.0x10', 'a.b1', 'xn--bcher-kva.example', 'b.xn--p1ai', 'xn--a.example', 'bücher.de'],
+      ...[
+        '1.2.3.4',
+        'example.123',
+        '0x7f.1',
+        'a.0x10',
+        'a.b1',
+        'xn--bcher-kva.example',
+        'b.xn--p1ai',
+        'xn--a.example',
+        'bücher.de',
+      ],
       ...['ex_ample.com', '-a.com', 'a-.com', 'a--b.com', 'a..b', 'a.b.', '.a.b', `${'a'.repeat(70)}.com`],
     ];
     const ports = ['', ':443', ':8080', '@'];
