@@ -16,5 +16,5 @@ export {
 export { normalizeNewsItem, type NormalizeContext } from './normalize-news-item.ts';
 export { DEFAULT_DEDUPE_WINDOW_MS, isSameStory } from './same-story.ts';
 export { SUMMARY_MAX_CHARS, summarizeNews } from './summarize-news.ts';
-export { tagTopics, tagVendors } from './tag-news.ts';
+export { tagNews, tagTopics, tagVendors } from './tag-news.ts';
 export type { ParsedFeed, RawNewsItem } from './types.ts';

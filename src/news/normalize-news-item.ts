@@ -7,7 +7,7 @@ import { canonicalUrl } from './canonical-url.ts';
 import { detectLanguage, LANGUAGE_SAMPLE_CHARS } from './detect-language.ts';
 import type { NewsDictionaries } from './dictionaries.ts';
 import { summarizeNews } from './summarize-news.ts';
-import { tagTopics, tagVendors } from './tag-news.ts';
+import { tagNews } from './tag-news.ts';
 import type { RawNewsItem } from './types.ts';
 import { collapseWhiteSpace, startAtWord } from './white-space.ts';
 
@@ -55,7 +55,7 @@ export function normalizeNewsItem(raw: RawNewsItem, context: NormalizeContext): 
   const summaryPart = startOf(raw.summary, TAG_TEXT_CHARS);
   // Many feeds repeat the description as content; reading it twice would only cost time.
   const contentPart = raw.content === raw.summary ? '' : startOf(raw.content, TAG_TEXT_CHARS - summaryPart.length);
-  const tagText = `${title}\n${summaryPart}\n${contentPart}`;
+  const { vendors, topics } = tagNews(`${title}\n${summaryPart}\n${contentPart}`, context.dictionaries);
   return {
     source: context.source,
     key: raw.id?.trim() || url || title,
@@ -63,8 +63,8 @@ export function normalizeNewsItem(raw: RawNewsItem, context: NormalizeContext): 
     url,
     published: raw.published,
     summary: summarizeNews(text, language, context.summaryMaxChars),
-    vendors: tagVendors(tagText, context.dictionaries),
-    topics: tagTopics(tagText, context.dictionaries),
+    vendors,
+    topics,
     language,
     alsoReportedBy: [],
   };

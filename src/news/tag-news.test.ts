@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultNewsDictionaries, mergeNewsDictionaries } from './dictionaries.ts';
-import { tagTopics, tagVendors } from './tag-news.ts';
+import { parsePattern } from './news-patterns.ts';
+import { anchorsOf } from './pattern-anchors.ts';
+import { tagNews, tagTopics, tagVendors } from './tag-news.ts';
+import { seededRandom } from './test-strings.ts';
 
 const tagV = (text: string): string[] => tagVendors(text, defaultNewsDictionaries);
 const tagT = (text: string): string[] => tagTopics(text, defaultNewsDictionaries);
@@ -146,5 +149,42 @@ describe('user dictionaries', () => {
     expect(tagVendors('Meet 123-AI', dictionaries)).toEqual(['digits']);
     expect(tagVendors('haha and bobo', dictionaries)).toEqual(['echo']);
     expect(tagVendors('ha bo', dictionaries)).toEqual([]);
+  });
+});
+
+describe('tagNews', () => {
+  /** Every anchor of the default dictionaries and words that follow them. */
+  const words = [
+    ...Object.values({ ...defaultNewsDictionaries.vendors, ...defaultNewsDictionaries.topics })
+      .flat()
+      .flatMap((pattern) => anchorsOf(parsePattern(pattern).source) ?? []),
+    ...['AI', 'of', 'service', 'use', 'Act', 'model', 'models', 'users', 'data', 'tags', '4', '5', '$2B', '€600M'],
+    ...['Jean-', 'Monet', 'said', 'the', 'der', 'Chef', 'Konzern', 'acme', 'ACME', 'ha', 'bo', '123', 'x', 'Ä'],
+  ];
+  const separators = [' ', ' ', ' ', ' ', ', ', '. ', '-', '‑', "'s ", '’s ', 's ', '\n', ' (', ') ', ''];
+  /** Texts of up to 12 random words with random separators, the same on every run. */
+  function randomTexts(count: number): string[] {
+    const random = seededRandom(31);
+    const pick = (list: readonly string[]): string => list[Math.floor(random() * list.length)] ?? '';
+    return Array.from({ length: count }, () =>
+      Array.from({ length: 1 + Math.floor(random() * 12) }, () => pick(words) + pick(separators)).join(''),
+    );
+  }
+  const user = mergeNewsDictionaries(defaultNewsDictionaries, {
+    vendors: { acme: ['(?i)acme\\s+ai'], digits: ['\\d{3}-AI'], echo: ['(bo)\\1'], legal: ['Klage'] },
+    topics: { hardware: ['GPUs?'], acme: ['ACME'], echo: ['(?<word>ha)\\k<word>'] },
+  });
+
+  it.each([
+    { name: 'default dictionaries', dictionaries: defaultNewsDictionaries },
+    { name: 'user dictionaries with unanchored patterns and slugs in both maps', dictionaries: user },
+  ])('equals tagVendors and tagTopics on random text: $name', ({ dictionaries }) => {
+    let tagged = 0;
+    for (const text of randomTexts(2500)) {
+      const expected = { vendors: tagVendors(text, dictionaries), topics: tagTopics(text, dictionaries) };
+      expect(tagNews(text, dictionaries), JSON.stringify(text)).toEqual(expected);
+      if (expected.vendors.length > 0 && expected.topics.length > 0) tagged++;
+    }
+    expect(tagged).toBeGreaterThan(500);
   });
 });
