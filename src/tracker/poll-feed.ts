@@ -2,7 +2,7 @@ import type { SourceDeclaration, SourceHealth } from '../domain/source.ts';
 import type { PollRecord } from '../store/store.ts';
 import { sha256 } from './document-text.ts';
 import { newsItemsOf, parseSource, toNewsRecord, triageNews } from './news-pipeline.ts';
-import { eventBase, snapshotOf, unchangedPoll } from './poll-records.ts';
+import { eventBase, fetchSince, snapshotOf, unchangedPoll } from './poll-records.ts';
 import type { TrackerDeps } from './tracker-deps.ts';
 
 /** Stored stories compared against a feed's new items at most; the window is hours, not months. */
@@ -20,11 +20,7 @@ export async function pollFeed(
 ): Promise<PollRecord> {
   const at = deps.clock.now().toISOString();
   const current = health?.currentVersionId ?? null;
-  const page = await deps.fetcher.fetch({
-    url: source.url,
-    etag: current === null ? null : health?.etag,
-    lastModified: current === null ? null : health?.lastModified,
-  });
+  const page = await fetchSince(source, health, deps);
   if (page.kind === 'not-modified') return unchangedPoll(source.id, at, health);
   const bodyHash = sha256(page.body);
   if (bodyHash === current) return unchangedPoll(source.id, at, health, page);

@@ -1,6 +1,7 @@
 import type { SourceDeclaration, SourceHealth } from '../domain/source.ts';
-import type { Fetched } from '../sources/fetcher.ts';
+import type { Fetched, FetchResult } from '../sources/fetcher.ts';
 import type { PollRecord } from '../store/store.ts';
+import type { TrackerDeps } from './tracker-deps.ts';
 
 /** The fields every event of a source carries. */
 export function eventBase(source: SourceDeclaration, at: string) {
@@ -34,4 +35,18 @@ export function unchangedPoll(
 /** The raw response as stored; the charset travels with the media type so the body can be decoded again. */
 export function snapshotOf(page: Fetched, id: string): { id: string; mediaType: string; body: Buffer } {
   return { id, mediaType: `${page.mediaType}; charset=${page.charset}`, body: page.body };
+}
+
+/** Fetches a source, conditionally once it has a current state (validators of the last successful response). */
+export function fetchSince(
+  source: SourceDeclaration,
+  health: SourceHealth | undefined,
+  deps: Pick<TrackerDeps, 'fetcher'>,
+): Promise<FetchResult> {
+  const known = (health?.currentVersionId ?? null) !== null;
+  return deps.fetcher.fetch({
+    url: source.url,
+    etag: known ? health?.etag : null,
+    lastModified: known ? health?.lastModified : null,
+  });
 }

@@ -5,7 +5,7 @@ import { vendorDisplayName } from '../sources/catalog/vendors.ts';
 import type { Fetched } from '../sources/fetcher.ts';
 import type { PollRecord } from '../store/store.ts';
 import { documentText, sha256 } from './document-text.ts';
-import { eventBase, snapshotOf, unchangedPoll } from './poll-records.ts';
+import { eventBase, fetchSince, snapshotOf, unchangedPoll } from './poll-records.ts';
 import type { TrackerDeps } from './tracker-deps.ts';
 
 /**
@@ -19,11 +19,7 @@ export async function pollTerms(
 ): Promise<PollRecord> {
   const at = deps.clock.now().toISOString();
   const current = health?.currentVersionId ?? null;
-  const page = await deps.fetcher.fetch({
-    url: source.url,
-    etag: current === null ? null : health?.etag,
-    lastModified: current === null ? null : health?.lastModified,
-  });
+  const page = await fetchSince(source, health, deps);
   if (page.kind === 'not-modified') return unchangedPoll(source.id, at, health);
   if (current !== null && (await sameBodyAsCurrent(source.id, page, deps))) {
     return unchangedPoll(source.id, at, health, page);
