@@ -70,9 +70,10 @@ function buildEmbed(original: AlertMessage, fitted: AlertMessage, keep: Keep): A
   if (missingChanges > 0)
     fields.push({ name: thread ? 'In the thread' : 'Not shown', value: `…and ${missingChanges} more` });
   const embed: APIEmbed = {
-    title: truncateText(`${badge(fitted)} ${fitted.headline}`, LIMITS.title),
+    // The original headline: fitting may empty it to make room for buttons, which Discord does not count.
+    title: truncateText(`${badge(fitted)} ${original.headline}`, LIMITS.title),
     color: fitted.color,
-    footer: { text: truncateText(footerText(fitted, thread), LIMITS.footer) },
+    footer: { text: truncateText(footerText(original, fitted, thread), LIMITS.footer) },
   };
   if (fitted.url !== null && isWebUrl(fitted.url)) embed.url = fitted.url;
   const description = descriptionText(fitted, keep.keepItems);
@@ -105,8 +106,11 @@ export function badge(message: AlertMessage): string {
   }
 }
 
-function footerText(message: AlertMessage, thread: boolean): string {
-  const parts = [message.footer ?? 'clausewatch'];
+/** Longest footer kept when fitting the message dropped it. */
+const FOOTER_FALLBACK_MAX = 100;
+
+function footerText(original: AlertMessage, fitted: AlertMessage, thread: boolean): string {
+  const parts = [fitted.footer ?? truncateText(original.footer ?? 'clausewatch', FOOTER_FALLBACK_MAX)];
   if (thread) parts.push('full clause texts in the thread');
   return parts.join(' · ');
 }
