@@ -67,7 +67,8 @@ export function slackManifest(commands: readonly Command[], options: ManifestOpt
 /** The manifest as YAML, with a header saying how it is made. */
 export function manifestYaml(commands: readonly Command[], options: ManifestOptions): string {
   const header = '# Generated from commands/ by `npm run slack-manifest`; do not edit by hand.\n';
-  return `${header}${stringify(slackManifest(commands, options), { lineWidth: 0 })}`;
+  // Single quotes as Prettier writes them, so `npm run format` leaves the generated file alone.
+  return `${header}${stringify(slackManifest(commands, options), { lineWidth: 0, singleQuote: true })}`;
 }
 
 /** Slash commands name it `url`; events and interactivity `request_url`. */
