@@ -1,6 +1,10 @@
 import { franc } from 'franc';
+import { data } from 'franc/data.js';
+import { expressions } from 'franc/expressions.js';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, trigramLanguages } from './detect-language.ts';
+import { detectLanguage, LANGUAGE_SAMPLE_CHARS, MIN_LANGUAGE_SAMPLE, trigramLanguages } from './detect-language.ts';
+import { seededRandom } from './test-strings.ts';
+import { buildTrigramModel, closestLanguage } from './trigram-model.ts';
 
 const LINES = [
   {
@@ -74,5 +78,59 @@ describe('detectLanguage', () => {
     const started = performance.now();
     for (let index = 0; index < 2000; index++) detectLanguage(`${text} ${index}`);
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+/** detectLanguage as first written: every Latin letter counted before the script is decided. */
+function referenceDetect(text: string): string | null {
+  const trimmed = text.trim();
+  const cut = trimmed.slice(0, LANGUAGE_SAMPLE_CHARS);
+  const space = cut.lastIndexOf(' ');
+  const sample =
+    trimmed.length <= LANGUAGE_SAMPLE_CHARS || space <= LANGUAGE_SAMPLE_CHARS / 2 ? cut : cut.slice(0, space);
+  const matches = (expression: RegExp): number => sample.length - sample.replace(expression, '').length;
+  let latin = 0;
+  for (let index = 0; index < sample.length; index++) {
+    const code = sample.charCodeAt(index) | 0x20;
+    const letter = (code >= 0x61 && code <= 0x7a) || (code >= 0xe0 && code <= 0x24f && code !== 0xf7);
+    if (letter || (code >= 0x1e00 && code <= 0x1eff)) latin++;
+  }
+  let top = { script: 'Latin', count: latin };
+  if (latin * 2 <= sample.length) {
+    top = { script: 'Latin', count: 0 };
+    for (const [script, expression] of Object.entries(expressions)) {
+      if (matches(expression) > top.count) top = { script, count: matches(expression) };
+    }
+  }
+  if (top.count === 0) return null;
+  if (top.script === 'cmn' || top.script === 'jpn') {
+    const kana = matches(/[\u3041-\u309F\u30A0-\u30FF\u31F0-\u31FF\uFF66-\uFF9D]/g);
+    const han = matches(expressions['cmn'] ?? /$^/g);
+    if (kana + han < 4) return null;
+    return kana * 10 >= kana + han ? 'ja' : 'zh';
+  }
+  const single = ({ kor: 'ko', ell: 'el', tha: 'th' } as Record<string, string>)[top.script];
+  if (single !== undefined) return top.count >= 4 ? single : null;
+  if (top.script !== 'Latin' && top.script !== 'Cyrillic') return null;
+  const script = top.script;
+  const model = buildTrigramModel(data[script] ?? {}, new Set(Object.keys(trigramLanguages[script])));
+  const { language, length } = closestLanguage(sample, model);
+  if (length < MIN_LANGUAGE_SAMPLE) return null;
+  return language === null ? null : (trigramLanguages[script][language] ?? null);
+}
+
+describe('detectLanguage against its first version', () => {
+  it('decides the script the same way on texts around half Latin, half other scripts', () => {
+    const random = seededRandom(17);
+    const pick = (list: readonly string[]): string => list[Math.floor(random() * list.length)] ?? '';
+    const words = [
+      ...['the', 'users', 'model', 'über', 'Straße', 'données', 'ǅemal', 'Ḁbc'],
+      ...['новых', 'ценах', 'для', 'Компания', 'μοντέλο', 'χρήστες', '新しい', 'モデル', '発表', '模型', '사용자'],
+      ...['2025', '$20', '—', '😀', '…'],
+    ];
+    for (let round = 0; round < 1500; round++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 30) }, () => pick(words)).join(pick([' ', ', ', '']));
+      expect(detectLanguage(text), JSON.stringify(text)).toBe(referenceDetect(text));
+    }
   });
 });

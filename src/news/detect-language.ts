@@ -71,10 +71,13 @@ function countMatches(text: string, expression: RegExp): number {
   return text.length - text.replace(expression, '').length;
 }
 
-/** Letters of the Latin script, counted by code range: franc's Latin expression is far slower to run. */
-function countLatinLetters(text: string): number {
+/**
+ * Letters of the Latin script, counted by code range (franc's Latin expression is far slower to run), up to the
+ * first count above `enough`: past it the answer is settled.
+ */
+function countLatinLetters(text: string, enough: number): number {
   let count = 0;
-  for (let index = 0; index < text.length; index++) {
+  for (let index = 0; index < text.length && count <= enough; index++) {
     const code = text.charCodeAt(index) | 0x20;
     if (
       (code >= 0x61 && code <= 0x7a) ||
@@ -87,10 +90,14 @@ function countLatinLetters(text: string): number {
   return count;
 }
 
-/** franc's top script: the expression matching most characters. Mostly-Latin text is settled by counting. */
+/**
+ * franc's top script: the expression matching most characters. Mostly-Latin text is settled by counting; its
+ * count is only known to be above half the sample (callers only ask whether it is zero).
+ */
 function topScript(sample: string): { readonly script: string; readonly count: number } {
-  const latin = countLatinLetters(sample);
-  if (latin * 2 > sample.length) return { script: 'Latin', count: latin };
+  const half = Math.floor(sample.length / 2);
+  const latin = countLatinLetters(sample, half);
+  if (latin > half) return { script: 'Latin', count: latin };
   let top = { script: 'Latin', count: 0 };
   for (const [script, expression] of Object.entries(expressions)) {
     const count = countMatches(sample, expression);

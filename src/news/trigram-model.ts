@@ -32,6 +32,10 @@ export interface TrigramModel {
   readonly entries: Int32Array;
   /** Scratch counts per trigram id, all zero between calls. */
   readonly counts: Int32Array;
+  /** Scratch: the ids a call has counted, in first-seen order (each id at most once, so one slot per id). */
+  readonly touched: Int32Array;
+  /** Scratch distances per language (column). */
+  readonly distances: Float64Array;
 }
 
 function keyOf(first: number, second: number, third: number): number {
@@ -41,16 +45,6 @@ function keyOf(first: number, second: number, third: number): number {
 /** Fibonacci hashing: the high bits of the product spread keys whose low bits are alike (the third character). */
 function slotOf(key: number, bits: number): number {
   return Math.imul(key, 0x9e3779b1) >>> (32 - bits);
-}
-
-/** The trigram's id, or -1 when no profile holds it. */
-function idOf(model: TrigramModel, key: number): number {
-  const mask = model.slotKeys.length - 1;
-  for (let slot = slotOf(key, model.slotBits); ; slot = (slot + 1) & mask) {
-    const stored = model.slotKeys[slot] ?? -1;
-    if (stored === key) return model.slotIds[slot] ?? -1;
-    if (stored === -1) return -1;
-  }
 }
 
 /** Registers the characters of franc's profiles: index 0 stays "in no profile". */
@@ -102,8 +96,18 @@ export function buildTrigramModel(
     entries.push(...list);
     entryStart[id + 1] = entries.length;
   });
-  const counts = new Int32Array(byKey.size);
-  return { languages, alphabet, slotBits, slotKeys, slotIds, entryStart, entries: Int32Array.from(entries), counts };
+  return {
+    languages,
+    alphabet,
+    slotBits,
+    slotKeys,
+    slotIds,
+    entryStart,
+    entries: Int32Array.from(entries),
+    counts: new Int32Array(byKey.size),
+    touched: new Int32Array(byKey.size),
+    distances: new Float64Array(languages.length),
+  };
 }
 
 /** White space as `\s` knows it, or a character franc's cleaning turns into a space (ASCII punctuation, digits). */
@@ -124,26 +128,39 @@ function isSeparator(code: number): boolean {
 }
 
 /**
- * Moves the two-character window on by one character, counting the completed trigram when every character of
- * it is in some profile. `window` packs the previous two character indexes.
+ * Counts the trigram of the two-character `window` and the character `index` when all three characters are in
+ * some profile and a profile holds the trigram. Returns how many distinct ids are counted now.
  */
-function shift(model: TrigramModel, touched: number[], window: number, index: number): number {
-  const first = window >>> CHAR_BITS;
-  const second = window & MAX_ALPHABET;
-  if (first !== 0 && second !== 0 && index !== 0) {
-    const id = idOf(model, keyOf(first, second, index));
-    if (id >= 0 && (model.counts[id] = (model.counts[id] ?? 0) + 1) === 1) touched.push(id);
+function countAt(model: TrigramModel, window: number, index: number, counted: number): number {
+  if (window <= MAX_ALPHABET || (window & MAX_ALPHABET) === 0 || index === 0) return counted;
+  const key = (window << CHAR_BITS) | index;
+  const { slotKeys, slotIds, counts } = model;
+  const mask = slotKeys.length - 1;
+  for (let slot = slotOf(key, model.slotBits); ; slot = (slot + 1) & mask) {
+    const stored = slotKeys[slot] as number;
+    if (stored === key) {
+      const id = slotIds[slot] as number;
+      if ((counts[id] = (counts[id] as number) + 1) === 1) model.touched[counted++] = id;
+      return counted;
+    }
+    if (stored === -1) return counted;
   }
-  return (second << CHAR_BITS) | index;
+}
+
+/** The window moved on by one character: it packs the last two character indexes. */
+function slide(window: number, index: number): number {
+  return ((window & MAX_ALPHABET) << CHAR_BITS) | index;
 }
 
 /**
  * Counts the text's trigrams as franc cleans it, in one pass without building the cleaned string, into
- * `model.counts`. Returns the ids counted and the cleaned length (without padding).
+ * `model.counts`, the ids into `model.touched`. Returns how many ids it counted and the cleaned length (without
+ * padding). Typed scratch arrays and plain loops: this is the hottest loop of normalising an item.
  */
-function countTrigrams(text: string, model: TrigramModel): { touched: number[]; length: number } {
+function countTrigrams(text: string, model: TrigramModel): { counted: number; length: number } {
   const lower = text.toLowerCase();
-  const touched: number[] = [];
+  const { alphabet } = model;
+  let counted = 0;
   let window = SPACE; // the leading pad
   let length = 0;
   let pendingSpace = false;
@@ -154,15 +171,18 @@ function countTrigrams(text: string, model: TrigramModel): { touched: number[]; 
       continue;
     }
     if (pendingSpace) {
-      window = shift(model, touched, window, SPACE);
+      counted = countAt(model, window, SPACE, counted);
+      window = slide(window, SPACE);
       length++;
       pendingSpace = false;
     }
-    window = shift(model, touched, window, model.alphabet[code] ?? 0);
+    const index = alphabet[code] as number;
+    counted = countAt(model, window, index, counted);
+    window = slide(window, index);
     length++;
   }
-  shift(model, touched, window, SPACE); // the closing pad
-  return { touched, length };
+  counted = countAt(model, window, SPACE, counted); // the closing pad
+  return { counted, length };
 }
 
 /**
@@ -170,22 +190,24 @@ function countTrigrams(text: string, model: TrigramModel): { touched: number[]; 
  * any profile), with the cleaned text's length so callers can apply a minimum.
  */
 export function closestLanguage(text: string, model: TrigramModel): { language: string | null; length: number } {
-  const { touched, length } = countTrigrams(text, model);
-  const distances = new Float64Array(model.languages.length);
-  for (const id of touched) {
-    const count = model.counts[id] ?? 0;
-    model.counts[id] = 0;
-    const end = model.entryStart[id + 1] ?? 0;
-    for (let index = model.entryStart[id] ?? 0; index < end; index++) {
-      const entry = model.entries[index] ?? 0;
+  const { counted, length } = countTrigrams(text, model);
+  const { counts, entryStart, entries, touched, distances } = model;
+  distances.fill(0);
+  for (let index = 0; index < counted; index++) {
+    const id = touched[index] as number;
+    const count = counts[id] as number;
+    counts[id] = 0;
+    const end = entryStart[id + 1] as number;
+    for (let at = entryStart[id] as number; at < end; at++) {
+      const entry = entries[at] as number;
       const column = entry >>> 16;
-      distances[column] = (distances[column] ?? 0) + Math.abs(count - (entry & 0xffff) - 1) - MAX_DIFFERENCE;
+      distances[column] = (distances[column] as number) + Math.abs(count - (entry & 0xffff) - 1) - MAX_DIFFERENCE;
     }
   }
-  if (touched.length === 0) return { language: null, length };
+  if (counted === 0) return { language: null, length };
   let best = 0;
   for (let column = 1; column < distances.length; column++) {
-    if ((distances[column] ?? 0) < (distances[best] ?? 0)) best = column;
+    if ((distances[column] as number) < (distances[best] as number)) best = column;
   }
   return { language: model.languages[best] ?? null, length };
 }
