@@ -67,9 +67,10 @@ function shrinkOnce(embeds: readonly APIEmbed[], excess: number): APIEmbed[] {
   const rest = embeds.slice(0, -1);
   if (last.fields !== undefined && last.fields.length > 0)
     return [...rest, { ...last, fields: last.fields.slice(0, -1) }];
-  if (last.description !== undefined && last.description.length > 0) {
-    const description = cutMarkdown(last.description, Math.max(0, last.description.length - excess));
-    return [...rest, { ...last, description: description === '' ? '\u200b' : description }];
+  if (last.description !== undefined) {
+    const { description: _description, ...withoutDescription } = last;
+    const keep = last.description.length - excess;
+    return [...rest, keep > 0 ? { ...last, description: cutMarkdown(last.description, keep) } : withoutDescription];
   }
   if (rest.length > 0) return rest;
   // Only the first embed's head is left: the footer goes, then the title is cut (never to nothing).

@@ -1,4 +1,5 @@
 import type { CommandReply, ReplyStatus } from '../../../commands/command.ts';
+import type { AlertField } from '../../alerts/message.ts';
 import { DISCORD_LIMITS, fitMessage } from '../../alerts/fit-message.ts';
 import { truncateText } from '../../alerts/fit-text.ts';
 import { alertEmbed } from './alert-embed.ts';
@@ -33,6 +34,9 @@ const STATUS_STYLE: Readonly<Record<ReplyStatus, { readonly icon: string; readon
   error: { icon: '❌ ', color: 0xed4245 },
 };
 
+/** Characters of the reply's own embed when a rich message follows: the rest is the message's. */
+const HEAD_WITH_MESSAGE = 2500;
+
 /**
  * A neutral command reply as a Discord reply: an embed styled by status (invalid, refused and error replies
  * get an icon and a warning colour) with the lines as its description and the fields; a rich
@@ -40,7 +44,7 @@ const STATUS_STYLE: Readonly<Record<ReplyStatus, { readonly icon: string; readon
  * with its buttons. Private replies are ephemeral. Never throws; everything stays within Discord's limits.
  */
 export function toDiscordReply(reply: CommandReply): DiscordReply {
-  const head = replyEmbed(reply);
+  const head = replyEmbed(reply, reply.message === undefined ? LIMITS.embedTotal : HEAD_WITH_MESSAGE);
   const embeds = [head];
   let components: APIActionRowComponent[] = [];
   if (reply.message !== undefined) {
@@ -57,18 +61,39 @@ export function toDiscordReply(reply: CommandReply): DiscordReply {
   };
 }
 
-/** Lines whole while they fit the description, then "…and N more lines", so no line is cut mid-word. */
-function replyEmbed(reply: CommandReply): APIEmbed {
+/**
+ * The title, the fields in up to half of `budget`, the lines in the rest; lines are kept whole while they fit,
+ * then "…and N more lines", and fields that do not fit are counted the same way.
+ */
+function replyEmbed(reply: CommandReply, budget: number): APIEmbed {
   const style = STATUS_STYLE[reply.status];
   const embed: APIEmbed = { title: truncateText(`${style.icon}${reply.title}`, LIMITS.title), color: style.color };
-  const description = joinLines(reply.lines, LIMITS.description);
+  const fields = fitFields(reply.fields ?? [], Math.floor(budget / 2));
+  const fieldsLength = fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  const room = Math.min(LIMITS.description, budget - (embed.title?.length ?? 0) - fieldsLength);
+  const description = joinLines(reply.lines, Math.max(0, room));
   if (description !== '') embed.description = description;
-  const fields: APIEmbedField[] = (reply.fields ?? []).slice(0, LIMITS.fields).map((field) => ({
+  if (fields.length > 0) embed.fields = fields;
+  return embed;
+}
+
+function fitFields(fields: readonly AlertField[], budget: number): APIEmbedField[] {
+  const all = fields.map((field) => ({
     name: truncateText(field.name, LIMITS.fieldName) || '\u200b',
     value: truncateText(field.value, LIMITS.fieldValue) || '\u200b',
   }));
-  if (fields.length > 0) embed.fields = fields;
-  return embed;
+  const more = (count: number): APIEmbedField => ({ name: 'More', value: `…and ${count} more` });
+  const kept: APIEmbedField[] = [];
+  let length = 0;
+  for (const [index, field] of all.entries()) {
+    const left = all.length - index;
+    const reserve = left > 1 ? 'More'.length + more(left).value.length : 0;
+    const next = length + field.name.length + field.value.length;
+    if (next + reserve > budget || kept.length + (left > 1 ? 2 : 1) > LIMITS.fields) return [...kept, more(left)];
+    kept.push(field);
+    length = next;
+  }
+  return kept;
 }
 
 function joinLines(lines: readonly string[], max: number): string {
