@@ -90,7 +90,7 @@ function findByTitle(index: StoryIndex, tokens: TitleTokens, time: number | null
   return found;
 }
 
-function keep(index: StoryIndex, item: NewsItem, tokens: TitleTokens, time: number | null): void {
+function keep(index: StoryIndex, item: NewsItem, key: string, tokens: TitleTokens, time: number | null): void {
   const story: Story = {
     position: index.stories.length,
     item,
@@ -102,7 +102,7 @@ function keep(index: StoryIndex, item: NewsItem, tokens: TitleTokens, time: numb
   };
   index.stories.push(story);
   if (item.url !== '') index.byUrl.set(item.url, story);
-  index.byKey.set(identity(item), story);
+  index.byKey.set(key, story);
   if (tokens.set.size < MIN_TITLE_TOKENS) return;
   for (const word of tokens.set) {
     const stories = index.byWord.get(word);
@@ -112,12 +112,12 @@ function keep(index: StoryIndex, item: NewsItem, tokens: TitleTokens, time: numb
 }
 
 /** Records a later item of a kept story: its sources join `alsoReportedBy`, its URL and key point here too. */
-function merge(index: StoryIndex, story: Story, item: NewsItem): void {
+function merge(index: StoryIndex, story: Story, item: NewsItem, key: string): void {
   for (const source of [item.source, ...item.alsoReportedBy]) {
     if (source !== story.item.source) story.reporters.add(source);
   }
   if (item.url !== '' && !index.byUrl.has(item.url)) index.byUrl.set(item.url, story);
-  if (!index.byKey.has(identity(item))) index.byKey.set(identity(item), story);
+  if (!index.byKey.has(key)) index.byKey.set(key, story);
 }
 
 /**
@@ -128,12 +128,17 @@ export function dedupeNewsItems(items: readonly NewsItem[], options: DedupeOptio
   const windowMs = options.windowMs ?? DEFAULT_DEDUPE_WINDOW_MS;
   const index: StoryIndex = { stories: [], lookups: 0, byUrl: new Map(), byKey: new Map(), byWord: new Map() };
   for (const item of items) {
-    let story = index.byKey.get(identity(item)) ?? (item.url === '' ? undefined : index.byUrl.get(item.url));
-    const tokens = story === undefined ? titleTokens(item.title) : undefined;
+    const key = identity(item);
+    const known = index.byKey.get(key) ?? (item.url === '' ? undefined : index.byUrl.get(item.url));
+    if (known !== undefined) {
+      merge(index, known, item, key);
+      continue;
+    }
+    const tokens = titleTokens(item.title);
     const time = publishedTime(item.published);
-    if (tokens !== undefined) story = findByTitle(index, tokens, time, windowMs);
-    if (story !== undefined) merge(index, story, item);
-    else keep(index, item, tokens ?? titleTokens(item.title), time);
+    const similar = findByTitle(index, tokens, time, windowMs);
+    if (similar !== undefined) merge(index, similar, item, key);
+    else keep(index, item, key, tokens, time);
   }
   return index.stories.map(({ item, reporters }) =>
     reporters.size === item.alsoReportedBy.length ? item : { ...item, alsoReportedBy: [...reporters] },

@@ -138,8 +138,13 @@ export function foldTitle(title: string): string {
   return lower.normalize('NFKD').replace(COMBINING_MARKS, '').replaceAll('ß', 'ss');
 }
 
+const NO_NUMBERS: ReadonlySet<string> = new Set();
+
 /** The title's words without stop words. */
 export function titleTokens(title: string): TitleTokens {
-  const list = (foldTitle(title).match(WORD) ?? []).filter((word) => !titleStopWords.has(word));
-  return { list, set: new Set(list), numbers: new Set(list.filter((word) => /^\d+$/.test(word))) };
+  const folded = foldTitle(title);
+  const list = (folded.match(WORD) ?? []).filter((word) => !titleStopWords.has(word));
+  // Most headlines carry no digit at all, and then no word can be a number.
+  const numbers = /\d/.test(folded) ? new Set(list.filter((word) => /^\d+$/.test(word))) : NO_NUMBERS;
+  return { list, set: new Set(list), numbers };
 }
