@@ -126,4 +126,28 @@ describe('canonicalUrl', () => {
     }
     expect(shortcuts).toBeGreaterThan(100);
   });
+
+  it('drops a tracking-only query and a fragment without the parser, as the parser would', () => {
+    const bases = [
+      'https://example.com/a',
+      'http://news.example.co.uk/de/story-1',
+      'https://example.com/',
+      'https://a/b/',
+    ];
+    const queries = [
+      ...['', '?', '?&', '?utm_source=x', '?utm_source=feed0&utm_medium=rss', '?UTM_Source=1', '?utm%5Fsource=1'],
+      ...['?id=1&utm_source=x', '?utm_source=x&id=1', '?ref=a&fbclid=b&&', '?mc_cid=1&mc_eid=2', '?=x', '?utm_source'],
+      ...['?utm_source=a b"<>\'`', '?utm_\tsource=x', '?utm_source=x\n', '?utm+source=x', '?ütm_source=x'],
+      ...['?referrer=https://x.example/?a=1', '?utm_source=x?y=1', '?gclid=1;x=2'],
+    ];
+    const fragments = ['', '#top', '#a?b', '#', '#utm_source=x&id=1', '#\t', '#\u0001', '# x', '#\u00a0'];
+    for (const base of bases) {
+      for (const query of queries) {
+        for (const fragment of fragments) {
+          const url = `${base}${query}${fragment}`;
+          expect(canonicalUrl(url), url).toBe(canonicalUrlByParsing(url.trim()));
+        }
+      }
+    }
+  });
 });

@@ -87,7 +87,8 @@ function cleanQuery(search: string): string {
  * An http(s) URL the URL parser would leave as it is: a lower-case host of plain labels, the last starting with a
  * letter (so no IPv4 reading), not `www.`; no port, user or IDN (`xn--`) label; a path of characters that are
  * never percent-encoded, without a trailing slash (the root aside); no query or fragment. Most article links
- * look like this, and their canonical form is the `https` spelling of the URL itself, no parsing needed.
+ * look like this (before their tracking query), and their canonical form is the `https` spelling of the URL
+ * itself, no parsing needed.
  */
 const PLAIN_URL =
   /^https?:\/\/(?!www\.)(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?:\/|\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*[A-Za-z0-9\-._~!$&'()*+,;=:@])$/;
@@ -103,9 +104,43 @@ const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
  */
 export function canonicalUrl(url: string): string {
   const trimmed = url.trim();
-  return PLAIN_URL.test(trimmed) && !DOT_SEGMENT.test(trimmed) && !trimmed.includes('xn--')
-    ? `https://${trimmed.slice(trimmed.indexOf('//') + 2)}`
-    : canonicalUrlByParsing(trimmed);
+  return plainCanonicalUrl(trimmed) ?? canonicalUrlByParsing(trimmed);
+}
+
+/**
+ * The canonical form of a plain URL (see `PLAIN_URL`) whose query, if any, holds tracking parameters only (plain
+ * names, so no decoding): the query and any fragment go, the rest is spelt https. Null for every other URL.
+ */
+function plainCanonicalUrl(trimmed: string): string | null {
+  const hash = trimmed.indexOf('#');
+  // The parser keeps an empty fragment (`…/a#` stays so), and an empty one is what it makes of a fragment of
+  // control characters and spaces; only a fragment with a visible character is surely dropped.
+  if (hash !== -1 && !hasVisible(trimmed, hash + 1)) return null;
+  const beforeHash = hash === -1 ? trimmed : trimmed.slice(0, hash);
+  const question = beforeHash.indexOf('?');
+  const base = question === -1 ? beforeHash : beforeHash.slice(0, question);
+  if (!PLAIN_URL.test(base) || DOT_SEGMENT.test(base) || base.includes('xn--')) return null;
+  if (question !== -1 && !onlyTracking(beforeHash.slice(question + 1))) return null;
+  return `https://${base.slice(base.indexOf('//') + 2)}`;
+}
+
+const PLAIN_NAME = /^[A-Za-z0-9_]+$/;
+
+/** Whether `text` has a character other than a C0 control or a space from `from` on. */
+function hasVisible(text: string, from: number): boolean {
+  for (let index = from; index < text.length; index++) if (text.charCodeAt(index) > 0x20) return true;
+  return false;
+}
+
+/** Whether every pair of a raw query is empty or a tracking parameter with a plain name. */
+function onlyTracking(query: string): boolean {
+  for (const pair of query.split('&')) {
+    if (pair === '') continue;
+    const equals = pair.indexOf('=');
+    const name = equals === -1 ? pair : pair.slice(0, equals);
+    if (!PLAIN_NAME.test(name) || !isTrackingParameter(name)) return false;
+  }
+  return true;
 }
 
 /** `canonicalUrl` through the URL parser: every URL it does not take the shortcut for. Exported for tests. */
