@@ -176,7 +176,8 @@ function runUnanchored(text: string, pattern: CompiledPattern, found: Set<string
 
 /** The slugs of each compiled map whose patterns occur in `text` as whole words. */
 function findSlugs(text: string, compiled: CompiledMap, maps: number): Set<string>[] {
-  const found = Array.from({ length: maps }, () => new Set<string>());
+  const found: Set<string>[] = [];
+  for (let map = 0; map < maps; map++) found.push(new Set());
   for (const stage of compiled.stages) runStage(text, stage, found);
   for (const pattern of compiled.unanchored) {
     const slugs = found[pattern.map];

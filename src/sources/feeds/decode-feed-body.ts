@@ -66,8 +66,12 @@ function declaresPlainUtf8(body: Uint8Array): boolean {
 
 /** Whether `meta` (any case) starts at `at`. */
 function isMetaAt(bytes: Uint8Array, at: number): boolean {
-  const letters = [0x6d, 0x65, 0x74, 0x61];
-  return letters.every((letter, offset) => ((bytes[at + offset] ?? 0) | 0x20) === letter);
+  return (
+    ((bytes[at] ?? 0) | 0x20) === 0x6d &&
+    ((bytes[at + 1] ?? 0) | 0x20) === 0x65 &&
+    ((bytes[at + 2] ?? 0) | 0x20) === 0x74 &&
+    ((bytes[at + 3] ?? 0) | 0x20) === 0x61
+  );
 }
 
 function hasNonAscii(body: Uint8Array): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDate, parseDate, readWholeDate } from './parse-date.ts';
+import { findDate, isoString, parseDate, readWholeDate } from './parse-date.ts';
 
 describe('parseDate', () => {
   it.each([
@@ -79,6 +79,28 @@ describe('parseDate shortcut for common RFC 822', () => {
       }
     }
     expect(compared).toBeGreaterThan(20_000);
+  });
+});
+
+describe('isoString', () => {
+  it('spells instants as toISOString does', () => {
+    const instants = [
+      Date.UTC(2025, 2, 12, 10, 0, 0),
+      Date.UTC(1899, 11, 31, 23, 59, 59, 999),
+      Date.UTC(1000, 0, 1),
+      Date.UTC(9999, 11, 31, 23, 59, 59, 5),
+      Date.UTC(999, 11, 31),
+      Date.UTC(10000, 0, 1),
+      Date.UTC(-1, 0, 1),
+      0,
+      NaN,
+    ];
+    for (let step = 0; step < 2000; step++) instants.push(Date.UTC(1890 + (step % 120), 0, 1) + step * 86_345_678);
+    for (const time of instants) {
+      const instant = new Date(time);
+      if (Number.isNaN(time)) expect(() => isoString(instant)).toThrow(RangeError);
+      else expect(isoString(instant), String(time)).toBe(instant.toISOString());
+    }
   });
 });
 
