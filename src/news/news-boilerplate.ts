@@ -46,8 +46,31 @@ const LEADING_CREDIT =
 const CHROME_LINE =
   /^\s*(?:(?:Image|Photo|Picture|Illustration|Bild|Foto|Grafik|Bildquelle|Quelle|Source)(?:\s+(?:credit|credits|by))?\s*:[^\n]{0,80}|Photo by [^\n]{1,80} on (?:Unsplash|Pexels)|Advertisement|Anzeige|Werbung|Sponsored|Share this(?: article| story)?:?|Teilen:?|Listen to this article.*|Artikel (?:anhören|vorlesen).*|(?:Updated|Aktualisiert)(?:\s+(?:on|am))?:?\s+(?=[^\n]*\d)[\p{L}\p{N} ,.:/-]{1,40})\s*$/iu;
 
+/**
+ * One literal pass that every marked text matches: a newline (line-wise chrome), a bracket (credits, `[…]`), the
+ * WordPress footer hint or a read-more hint. Most teasers match none of these and skip the four expressions.
+ */
+const ANY_MARKER = new RegExp(`[\\n\\r]|${WORDPRESS_HINT.source}|${READ_MORE_HINT.source}`);
+
 /** Removes boilerplate and collapses white space to single spaces. */
 export function removeBoilerplate(text: string): CleanedText {
+  return tidy(
+    ANY_MARKER.test(text) ? removeMarked(text) : { text: CHROME_LINE.test(text) ? '' : text, truncated: false },
+  );
+}
+
+/** `removeBoilerplate` without the shortcut for unmarked text: every expression runs. Exported for tests. */
+export function removeBoilerplateFully(text: string): CleanedText {
+  return tidy(removeMarked(text));
+}
+
+/** White space collapsed, a leading byline or agency credit dropped. */
+function tidy({ text, truncated }: CleanedText): CleanedText {
+  return { text: collapseWhiteSpace(text).replace(BYLINE, '').replace(LEADING_CREDIT, '').trim(), truncated };
+}
+
+/** Footers, chrome lines, credits and everything after a read-more marker, white space left as it is. */
+function removeMarked(text: string): CleanedText {
   let cleaned = WORDPRESS_HINT.test(text) ? text.replace(WORDPRESS_FOOTER, ' ') : text;
   if (/[\n\r]/.test(cleaned)) {
     cleaned = cleaned
@@ -59,9 +82,6 @@ export function removeBoilerplate(text: string): CleanedText {
   }
   if (cleaned.includes('(') || cleaned.includes('[')) cleaned = cleaned.replace(BRACKETED_CREDIT, ' ');
   const readMore = READ_MORE_HINT.test(cleaned) ? READ_MORE.exec(cleaned) : null;
-  const truncated = readMore !== null;
-  if (readMore !== null) cleaned = cleaned.slice(0, readMore.index + (/^[.!?:;,]/.test(readMore[0]) ? 1 : 0));
-  cleaned = collapseWhiteSpace(cleaned);
-  cleaned = cleaned.replace(BYLINE, '').replace(LEADING_CREDIT, '').trim();
-  return { text: cleaned, truncated };
+  if (readMore === null) return { text: cleaned, truncated: false };
+  return { text: cleaned.slice(0, readMore.index + (/^[.!?:;,]/.test(readMore[0]) ? 1 : 0)), truncated: true };
 }

@@ -146,8 +146,10 @@ function endsWithAbbreviation(text: string, dot: number, end: number, language: 
   const word = wordBeforeDot(text, dot);
   if (word === undefined) return false;
   if (sentenceAbbreviations.has(word)) return true;
-  // A single letter is an initial or part of `z. B.` / `u. a.`; dotted letters are `U.S.`, `e.g.`, `z.B.`.
-  if (/^\p{L}$/u.test(word) || DOTTED_ABBREVIATION.test(word)) return true;
+  // A single letter is an initial or part of `z. B.` / `u. a.`; dotted letters are `U.S.`, `e.g.`, `z.B.`. (A
+  // single code point is at most two code units, and dotted letters have a dot: other words skip both tests.)
+  const initialOrDotted = word.length <= 2 || word.includes('.');
+  if (initialOrDotted && (/^\p{L}$/u.test(word) || DOTTED_ABBREVIATION.test(word))) return true;
   return (
     language === 'de' && /^\d{1,3}$/.test(word) && isGermanOrdinal(text.slice(0, dot + 1), text.slice(end, end + 16))
   );
@@ -164,6 +166,19 @@ function isGermanOrdinal(before: string, after: string): boolean {
   return BEFORE_ORDINAL.test(before.slice(-24)) || MONTH_AFTER.test(after);
 }
 
+/**
+ * Whether the text after a candidate end starts in lower case (white space and opening quotes aside): `LOWER_START`
+ * on the next 8 characters, with the usual case, a space and an ASCII letter, read directly.
+ */
+function startsInLowerCase(text: string, end: number): boolean {
+  if (text.charCodeAt(end) === 0x20) {
+    const next = text.charCodeAt(end + 1);
+    if (next >= 0x41 && next <= 0x5a) return false;
+    if (next >= 0x61 && next <= 0x7a) return true;
+  }
+  return LOWER_START.test(text.slice(end, end + 8));
+}
+
 /** Closing quotes and brackets that may follow terminal punctuation. */
 const CLOSERS = `"'”’»«)]`;
 
@@ -171,7 +186,7 @@ function isBoundary(text: string, match: RegExpExecArray, language: string | nul
   const marks = match[0];
   const end = match.index + marks.length;
   if (/^[。！？]/u.test(marks)) return true;
-  if (LOWER_START.test(text.slice(end, end + 8))) return false;
+  if (startsInLowerCase(text, end)) return false;
   // Only a single full stop (closers aside) can close an abbreviation; `?`, `!`, `…` and `..` end the sentence.
   const second = marks.charAt(1);
   if (marks.charAt(0) !== '.' || (second !== '' && !CLOSERS.includes(second))) return true;

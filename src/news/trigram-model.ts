@@ -4,8 +4,8 @@
  * franc cleans the text (ASCII punctuation and digits become spaces, white space collapses, lower case, one
  * space of padding at each end), counts each distinct trigram, and sums per language |count − rank − 1| for
  * trigrams in the language's profile and 300 for the others; the smallest sum wins. Here every profile trigram
- * gets a dense id in a small open-addressing table and lists the (language, rank) pairs that hold it, so a text
- * costs one table probe per trigram; trigrams in no profile add 300 to every language alike and are skipped.
+ * gets a slot in a small open-addressing table, and the slot lists the (language, rank) pairs that hold it, so a
+ * text costs one table probe per trigram; trigrams in no profile add 300 to every language alike and are skipped.
  * (A `Map` probe costs ~40 ns, which made detection cost as much as parsing the item.)
  */
 
@@ -23,16 +23,18 @@ export interface TrigramModel {
   readonly languages: readonly string[];
   /** UTF-16 code unit → its index among the profiles' characters (0: in no profile). */
   readonly alphabet: Uint16Array;
-  /** Open-addressing table of 2^slotBits slots: slot → trigram key (-1: empty) and slot → dense trigram id. */
+  /**
+   * Open-addressing table of 2^slotBits slots, slot → trigram key (-1: empty). A trigram's slot is its id in the
+   * arrays below, so a probe that finds the key has found where to count it.
+   */
   readonly slotBits: number;
   readonly slotKeys: Int32Array;
-  readonly slotIds: Int32Array;
-  /** Trigram id → its `column << 16 | rank` entries: `entries[entryStart[id] … entryStart[id + 1])`. */
+  /** Slot → its `column << 16 | rank` entries: `entries[entryStart[slot] … entryStart[slot + 1])`. */
   readonly entryStart: Int32Array;
   readonly entries: Int32Array;
-  /** Scratch counts per trigram id, all zero between calls. */
+  /** Scratch counts per slot, all zero between calls. */
   readonly counts: Int32Array;
-  /** Scratch: the ids a call has counted, in first-seen order (each id at most once, so one slot per id). */
+  /** Scratch: the slots a call has counted, in first-seen order (each at most once, so one place per trigram). */
   readonly touched: Int32Array;
   /** Scratch distances per language (column). */
   readonly distances: Float64Array;
@@ -85,26 +87,27 @@ export function buildTrigramModel(
   const slotBits = Math.ceil(Math.log2(byKey.size * 3));
   const size = 1 << slotBits;
   const slotKeys = new Int32Array(size).fill(-1);
-  const slotIds = new Int32Array(size);
-  const entryStart = new Int32Array(byKey.size + 1);
-  const entries: number[] = [];
-  [...byKey].forEach(([key, list], id) => {
+  const bySlot: (readonly number[] | undefined)[] = [];
+  for (const [key, list] of byKey) {
     let slot = slotOf(key, slotBits);
     while (slotKeys[slot] !== -1) slot = (slot + 1) & (size - 1);
     slotKeys[slot] = key;
-    slotIds[slot] = id;
-    entries.push(...list);
-    entryStart[id + 1] = entries.length;
-  });
+    bySlot[slot] = list;
+  }
+  const entryStart = new Int32Array(size + 1);
+  const entries: number[] = [];
+  for (let slot = 0; slot < size; slot++) {
+    entries.push(...(bySlot[slot] ?? []));
+    entryStart[slot + 1] = entries.length;
+  }
   return {
     languages,
     alphabet,
     slotBits,
     slotKeys,
-    slotIds,
     entryStart,
     entries: Int32Array.from(entries),
-    counts: new Int32Array(byKey.size),
+    counts: new Int32Array(size),
     touched: new Int32Array(byKey.size),
     distances: new Float64Array(languages.length),
   };
@@ -129,18 +132,17 @@ function isSeparator(code: number): boolean {
 
 /**
  * Counts the trigram of the two-character `window` and the character `index` when all three characters are in
- * some profile and a profile holds the trigram. Returns how many distinct ids are counted now.
+ * some profile and a profile holds the trigram. Returns how many distinct trigrams are counted now.
  */
 function countAt(model: TrigramModel, window: number, index: number, counted: number): number {
   if (window <= MAX_ALPHABET || (window & MAX_ALPHABET) === 0 || index === 0) return counted;
   const key = (window << CHAR_BITS) | index;
-  const { slotKeys, slotIds, counts } = model;
+  const { slotKeys, counts } = model;
   const mask = slotKeys.length - 1;
   for (let slot = slotOf(key, model.slotBits); ; slot = (slot + 1) & mask) {
     const stored = slotKeys[slot] as number;
     if (stored === key) {
-      const id = slotIds[slot] as number;
-      if ((counts[id] = (counts[id] as number) + 1) === 1) model.touched[counted++] = id;
+      if ((counts[slot] = (counts[slot] as number) + 1) === 1) model.touched[counted++] = slot;
       return counted;
     }
     if (stored === -1) return counted;
@@ -154,7 +156,7 @@ function slide(window: number, index: number): number {
 
 /**
  * Counts the text's trigrams as franc cleans it, in one pass without building the cleaned string, into
- * `model.counts`, the ids into `model.touched`. Returns how many ids it counted and the cleaned length (without
+ * `model.counts`, their slots into `model.touched`. Returns how many trigrams it counted and the cleaned length (without
  * padding). Typed scratch arrays and plain loops: this is the hottest loop of normalising an item.
  */
 function countTrigrams(text: string, model: TrigramModel): { counted: number; length: number } {
@@ -166,7 +168,8 @@ function countTrigrams(text: string, model: TrigramModel): { counted: number; le
   let pendingSpace = false;
   for (let position = 0; position < lower.length; position++) {
     const code = lower.charCodeAt(position);
-    if (isSeparator(code)) {
+    // Lower-case ASCII letters, most of any text, are never separators.
+    if ((code < 0x61 || code > 0x7a) && isSeparator(code)) {
       pendingSpace = length > 0;
       continue;
     }
@@ -194,11 +197,11 @@ export function closestLanguage(text: string, model: TrigramModel): { language: 
   const { counts, entryStart, entries, touched, distances } = model;
   distances.fill(0);
   for (let index = 0; index < counted; index++) {
-    const id = touched[index] as number;
-    const count = counts[id] as number;
-    counts[id] = 0;
-    const end = entryStart[id + 1] as number;
-    for (let at = entryStart[id] as number; at < end; at++) {
+    const slot = touched[index] as number;
+    const count = counts[slot] as number;
+    counts[slot] = 0;
+    const end = entryStart[slot + 1] as number;
+    for (let at = entryStart[slot] as number; at < end; at++) {
       const entry = entries[at] as number;
       const column = entry >>> 16;
       distances[column] = (distances[column] as number) + Math.abs(count - (entry & 0xffff) - 1) - MAX_DIFFERENCE;
