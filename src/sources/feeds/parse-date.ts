@@ -205,7 +205,11 @@ function twelveHour(hour: string | undefined, meridiem: string | undefined): str
   return String(meridiem.toLowerCase() === 'p' ? value + 12 : value);
 }
 
-/** Builds the instant and rejects impossible dates (31 February) instead of letting `Date` roll them over. */
+/**
+ * The UTC ISO string of a calendar date and time at an offset, or null for an impossible date (31 February, hour
+ * 24): calendar arithmetic rather than a `Date`, whose construction, roll-over check and `toISOString` cost more
+ * than the rest of reading an item's date. Years outside 1900–2999 are refused.
+ */
 function toIso(
   date: readonly (string | undefined)[],
   time: readonly (string | undefined)[],
@@ -214,25 +218,53 @@ function toIso(
   const [year, month, day] = [Number(date[0]), Number(date[1]), Number(date[2])];
   const [hour, minute, second] = [Number(time[0] ?? '0'), Number(time[1] ?? '0'), Number(time[2] ?? '0')];
   if (year < 1900 || year > 2999 || hour > 23 || minute > 59 || second > 60) return null;
-  const instant = new Date(Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59)));
-  if (instant.getUTCMonth() !== month - 1 || instant.getUTCDate() !== day) return null;
-  if (offsetMinutes !== 0) instant.setTime(instant.getTime() - offsetMinutes * 60_000);
-  return isoString(instant);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return null;
+  const minutes = daysFromCivil(year, month, day) * 1440 + hour * 60 + minute - offsetMinutes;
+  return isoFromMinutes(minutes, Math.min(second, 59));
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const shifted = month <= 2 ? year - 1 : year;
+  const era = Math.floor(shifted / 400);
+  const yearOfEra = shifted - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The date of a day count since 1970-01-01 (H. Hinnant's `civil_from_days`). */
+function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  return {
+    year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    day: dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1,
+  };
 }
 
 const twoDigits = (value: number): string => (value < 10 ? `0${value}` : String(value));
 
-/**
- * `instant.toISOString()`, spelt out: the built-in costs about twice as much, and every item's date goes through
- * here. Years outside four digits (never produced above) are left to the built-in.
- */
-export function isoString(instant: Date): string {
-  const year = instant.getUTCFullYear();
-  if (!(year >= 1000 && year <= 9999)) return instant.toISOString();
-  const milliseconds = instant.getUTCMilliseconds();
+/** `YYYY-MM-DDTHH:MM:SS.000Z` of minutes since the epoch and a second of the minute (four-digit years only). */
+function isoFromMinutes(minutes: number, second: number): string {
+  const days = Math.floor(minutes / 1440);
+  const minuteOfDay = minutes - days * 1440;
+  const { year, month, day } = civilFromDays(days);
   return (
-    `${year}-${twoDigits(instant.getUTCMonth() + 1)}-${twoDigits(instant.getUTCDate())}` +
-    `T${twoDigits(instant.getUTCHours())}:${twoDigits(instant.getUTCMinutes())}:${twoDigits(instant.getUTCSeconds())}` +
-    `.${milliseconds < 10 ? '00' : milliseconds < 100 ? '0' : ''}${milliseconds}Z`
+    `${year}-${twoDigits(month)}-${twoDigits(day)}T${twoDigits(Math.floor(minuteOfDay / 60))}:` +
+    `${twoDigits(minuteOfDay % 60)}:${twoDigits(second)}.000Z`
   );
 }
