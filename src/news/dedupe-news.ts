@@ -44,12 +44,23 @@ interface StoryIndex {
   /** Number of title lookups so far; stamps the stories a lookup counts, so no map is built per lookup. */
   lookups: number;
   readonly byUrl: Map<string, Story>;
-  readonly byKey: Map<string, Story>;
+  /** Source → item key → story: two lookups with the item's own strings, no joined key built per item. */
+  readonly byKey: Map<string, Map<string, Story>>;
   readonly byWord: Map<string, Story[]>;
 }
 
-function identity(item: NewsItem): string {
-  return `${item.source}\u0000${item.key}`;
+function storyByKey(index: StoryIndex, item: NewsItem): Story | undefined {
+  return index.byKey.get(item.source)?.get(item.key);
+}
+
+/** Points the item's source and key at the story unless they point somewhere already. */
+function claimKey(index: StoryIndex, item: NewsItem, story: Story): void {
+  let keys = index.byKey.get(item.source);
+  if (keys === undefined) {
+    keys = new Map();
+    index.byKey.set(item.source, keys);
+  }
+  if (!keys.has(item.key)) keys.set(item.key, story);
 }
 
 /** Fewest shared words with which two headlines of these sizes can still pass `similarTitles`. */
@@ -90,7 +101,7 @@ function findByTitle(index: StoryIndex, tokens: TitleTokens, time: number | null
   return found;
 }
 
-function keep(index: StoryIndex, item: NewsItem, key: string, tokens: TitleTokens, time: number | null): void {
+function keep(index: StoryIndex, item: NewsItem, tokens: TitleTokens, time: number | null): void {
   const story: Story = {
     position: index.stories.length,
     item,
@@ -102,7 +113,7 @@ function keep(index: StoryIndex, item: NewsItem, key: string, tokens: TitleToken
   };
   index.stories.push(story);
   if (item.url !== '') index.byUrl.set(item.url, story);
-  index.byKey.set(key, story);
+  claimKey(index, item, story);
   if (tokens.set.size < MIN_TITLE_TOKENS) return;
   for (const word of tokens.set) {
     const stories = index.byWord.get(word);
@@ -112,12 +123,12 @@ function keep(index: StoryIndex, item: NewsItem, key: string, tokens: TitleToken
 }
 
 /** Records a later item of a kept story: its sources join `alsoReportedBy`, its URL and key point here too. */
-function merge(index: StoryIndex, story: Story, item: NewsItem, key: string): void {
+function merge(index: StoryIndex, story: Story, item: NewsItem): void {
   for (const source of [item.source, ...item.alsoReportedBy]) {
     if (source !== story.item.source) story.reporters.add(source);
   }
   if (item.url !== '' && !index.byUrl.has(item.url)) index.byUrl.set(item.url, story);
-  if (!index.byKey.has(key)) index.byKey.set(key, story);
+  claimKey(index, item, story);
 }
 
 /**
@@ -128,17 +139,16 @@ export function dedupeNewsItems(items: readonly NewsItem[], options: DedupeOptio
   const windowMs = options.windowMs ?? DEFAULT_DEDUPE_WINDOW_MS;
   const index: StoryIndex = { stories: [], lookups: 0, byUrl: new Map(), byKey: new Map(), byWord: new Map() };
   for (const item of items) {
-    const key = identity(item);
-    const known = index.byKey.get(key) ?? (item.url === '' ? undefined : index.byUrl.get(item.url));
+    const known = storyByKey(index, item) ?? (item.url === '' ? undefined : index.byUrl.get(item.url));
     if (known !== undefined) {
-      merge(index, known, item, key);
+      merge(index, known, item);
       continue;
     }
     const tokens = titleTokens(item.title);
     const time = publishedTime(item.published);
     const similar = findByTitle(index, tokens, time, windowMs);
-    if (similar !== undefined) merge(index, similar, item, key);
-    else keep(index, item, key, tokens, time);
+    if (similar !== undefined) merge(index, similar, item);
+    else keep(index, item, tokens, time);
   }
   return index.stories.map(({ item, reporters }) =>
     reporters.size === item.alsoReportedBy.length ? item : { ...item, alsoReportedBy: [...reporters] },

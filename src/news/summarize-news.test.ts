@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from './split-sentences.ts';
+import { removeBoilerplate } from './news-boilerplate.ts';
+import { isCompleteSentence, splitSentences } from './split-sentences.ts';
 import { summarizeNews } from './summarize-news.ts';
+import { seededRandom } from './test-strings.ts';
+import { startAtWord } from './white-space.ts';
 
 describe('splitSentences', () => {
   it.each([
@@ -186,5 +189,49 @@ describe('summarizeNews', () => {
     const summary = summarizeNews(`Start here. ${'Filler text goes on. '.repeat(200_000)}`, 'en');
     expect(summary.startsWith('Start here. Filler text goes on.')).toBe(true);
     expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
+/** summarizeNews as first written: the summary grown by concatenation, sentence by sentence. */
+function concatenatingSummary(text: string, language: string | null, maxChars: number): string {
+  const input = startAtWord(text, Math.max(2000, maxChars * 8), 'cut');
+  const { text: cleaned, truncated } = removeBoilerplate(input);
+  const sentences = splitSentences(cleaned, language);
+  const last = sentences.at(-1);
+  const cutShort = truncated || input.length < text.length;
+  if (cutShort && sentences.length > 1 && last !== undefined && !isCompleteSentence(last)) sentences.pop();
+  let summary = '';
+  for (const sentence of sentences) {
+    const next = summary === '' ? sentence : `${summary} ${sentence}`;
+    if (next.length > maxChars) break;
+    summary = next;
+  }
+  const first = sentences[0];
+  if (summary === '' && first !== undefined) {
+    const room = first.slice(0, Math.max(0, maxChars - 1) + 1);
+    const space = room.search(/\s\S*$/u);
+    let cut = space > 0 ? room.slice(0, space) : room.slice(0, -1);
+    if (/[\uD800-\uDBFF]$/u.test(cut)) cut = cut.slice(0, -1);
+    return `${cut.replace(/[\s,;:–—-]+$/u, '')}…`;
+  }
+  const lone = summary === first && cutShort && !isCompleteSentence(first);
+  return lone && summary.length + 1 <= maxChars ? `${summary}…` : summary;
+}
+
+describe('summarizeNews against its first version', () => {
+  it('picks the same sentences for random teasers and bounds', () => {
+    const random = seededRandom(71);
+    const pick = (list: readonly string[]): string => list[Math.floor(random() * list.length)] ?? '';
+    const sentences = [
+      ...['Anthropic cuts prices.', 'Das Modell kann z. B. Code schreiben.', 'Why now?', 'It works!', 'A fragment'],
+      ...['The U.S. unit of Acme Inc. hired Mr. Smith.', 'Read more', '[…]', 'A very long sentence '.repeat(6)],
+    ];
+    for (let round = 0; round < 3000; round++) {
+      const text = Array.from({ length: Math.floor(random() * 12) }, () => pick(sentences)).join(pick([' ', '\n']));
+      const maxChars = 20 + Math.floor(random() * 300);
+      expect(summarizeNews(text, 'en', maxChars), `${JSON.stringify(text)} ${maxChars}`).toBe(
+        concatenatingSummary(text, 'en', maxChars),
+      );
+    }
   });
 });

@@ -29,6 +29,18 @@ function cutAtWord(sentence: string, maxChars: number): string {
   return `${cut.replace(/[\s,;:–—-]+$/u, '')}${ELLIPSIS}`;
 }
 
+/** How many sentences from the first fit in `maxChars`, joined by single spaces. */
+function sentencesWithin(sentences: readonly string[], maxChars: number): number {
+  let count = 0;
+  let length = -1; // no space before the first sentence
+  for (const sentence of sentences) {
+    if (length + 1 + sentence.length > maxChars) break;
+    length += 1 + sentence.length;
+    count++;
+  }
+  return count;
+}
+
 /**
  * The first meaningful sentences of `text`, plain text, at most `maxChars` characters, cut at a sentence
  * boundary. Boilerplate (WordPress footers, "Read more", bylines, image credits) is skipped; abbreviations
@@ -45,14 +57,11 @@ export function summarizeNews(text: string, language: string | null, maxChars = 
   const last = sentences.at(-1);
   const cutShort = truncated || input.length < text.length;
   if (cutShort && sentences.length > 1 && last !== undefined && !isCompleteSentence(last)) sentences.pop();
-  let summary = '';
-  for (const sentence of sentences) {
-    const next = summary === '' ? sentence : `${summary} ${sentence}`;
-    if (next.length > maxChars) break;
-    summary = next;
-  }
+  const count = sentencesWithin(sentences, maxChars);
   const first = sentences[0];
-  if (summary === '' && first !== undefined) return cutAtWord(first, maxChars);
-  const lone = summary === first && cutShort && !isCompleteSentence(first);
+  if (count === 0 && first !== undefined) return cutAtWord(first, maxChars);
+  // Joined once: a flat string, not a chain of concatenations kept alive with the item.
+  const summary = sentences.slice(0, count).join(' ');
+  const lone = count === 1 && cutShort && first !== undefined && !isCompleteSentence(first);
   return lone && summary.length + ELLIPSIS.length <= maxChars ? `${summary}${ELLIPSIS}` : summary;
 }

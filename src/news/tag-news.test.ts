@@ -188,3 +188,25 @@ describe('tagNews', () => {
     expect(tagged).toBeGreaterThan(500);
   });
 });
+
+describe('word starts', () => {
+  it('a name counts after any character but a letter, a digit or an underscore (every UTF-16 code unit)', () => {
+    const wrong: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const before = String.fromCharCode(code);
+      const tagged = tagVendors(`${before}OpenAI`, defaultNewsDictionaries).includes('openai');
+      if (tagged === /[\p{L}\p{N}_]/u.test(before)) wrong.push(code);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('an anchor that is no word character counts after anything but a letter or a digit', () => {
+    const wrong: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const before = String.fromCharCode(code);
+      const tagged = tagTopics(`${before}€20 per month`, defaultNewsDictionaries).includes('pricing');
+      if (tagged === /[\p{L}\p{N}]/u.test(before)) wrong.push(code);
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -141,7 +141,11 @@ function compiledPairFor(dictionaries: NewsDictionaries): CompiledMap {
 }
 
 function startsWord(text: string, index: number): boolean {
-  return index === 0 || !WORD_CHAR.test(text.charAt(index - 1));
+  if (index === 0) return true;
+  const code = text.charCodeAt(index - 1);
+  // ASCII letters and digits are the only ASCII letters and digits of Unicode: no expression needed.
+  if (code < 0x80) return !(((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || (code >= 0x30 && code <= 0x39));
+  return !WORD_CHAR.test(text.charAt(index - 1));
 }
 
 /** Runs one stage; `found[map]` collects the slugs found for each map. */
