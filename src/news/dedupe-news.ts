@@ -33,7 +33,8 @@ interface Story {
   readonly item: NewsItem;
   readonly tokens: TitleTokens;
   readonly time: number | null;
-  readonly reporters: Set<string>;
+  /** Other sources that carried it; made on the first one (most stories have none). */
+  reporters: Set<string> | null;
   /** Scratch for `findByTitle`: the lookup that last counted this story, and how many words it shared. */
   lookup: number;
   hits: number;
@@ -107,7 +108,8 @@ function keep(index: StoryIndex, item: NewsItem, tokens: TitleTokens, time: numb
     item,
     tokens,
     time,
-    reporters: new Set(item.alsoReportedBy.filter((source) => source !== item.source)),
+    reporters:
+      item.alsoReportedBy.length === 0 ? null : new Set(item.alsoReportedBy.filter((source) => source !== item.source)),
     lookup: 0,
     hits: 0,
   };
@@ -125,7 +127,7 @@ function keep(index: StoryIndex, item: NewsItem, tokens: TitleTokens, time: numb
 /** Records a later item of a kept story: its sources join `alsoReportedBy`, its URL and key point here too. */
 function merge(index: StoryIndex, story: Story, item: NewsItem): void {
   for (const source of [item.source, ...item.alsoReportedBy]) {
-    if (source !== story.item.source) story.reporters.add(source);
+    if (source !== story.item.source) (story.reporters ??= new Set()).add(source);
   }
   if (item.url !== '' && !index.byUrl.has(item.url)) index.byUrl.set(item.url, story);
   claimKey(index, item, story);
@@ -151,6 +153,8 @@ export function dedupeNewsItems(items: readonly NewsItem[], options: DedupeOptio
     else keep(index, item, tokens, time);
   }
   return index.stories.map(({ item, reporters }) =>
-    reporters.size === item.alsoReportedBy.length ? item : { ...item, alsoReportedBy: [...reporters] },
+    reporters === null || reporters.size === item.alsoReportedBy.length
+      ? item
+      : { ...item, alsoReportedBy: [...reporters] },
   );
 }
