@@ -81,6 +81,11 @@ describe('detectLanguage', () => {
   });
 });
 
+const referenceModels = {
+  Latin: buildTrigramModel(data['Latin'] ?? {}, new Set(Object.keys(trigramLanguages.Latin))),
+  Cyrillic: buildTrigramModel(data['Cyrillic'] ?? {}, new Set(Object.keys(trigramLanguages.Cyrillic))),
+};
+
 /** detectLanguage as first written: every Latin letter counted before the script is decided. */
 function referenceDetect(text: string): string | null {
   const trimmed = text.trim();
@@ -113,8 +118,7 @@ function referenceDetect(text: string): string | null {
   if (single !== undefined) return top.count >= 4 ? single : null;
   if (top.script !== 'Latin' && top.script !== 'Cyrillic') return null;
   const script = top.script;
-  const model = buildTrigramModel(data[script] ?? {}, new Set(Object.keys(trigramLanguages[script])));
-  const { language, length } = closestLanguage(sample, model);
+  const { language, length } = closestLanguage(sample, referenceModels[script]);
   if (length < MIN_LANGUAGE_SAMPLE) return null;
   return language === null ? null : (trigramLanguages[script][language] ?? null);
 }
