@@ -29,3 +29,34 @@ describe('titleTokens', () => {
     }
   });
 });
+
+describe('foldTitle', () => {
+  const full = (title: string): string =>
+    title
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .replaceAll('ß', 'ss');
+
+  it('folds every Latin-1 character as the full normalisation does, alone and between letters', () => {
+    for (let code = 0; code <= 0xff; code++) {
+      const char = String.fromCharCode(code);
+      for (const title of [char, `a${char}b`, `${char}${char}`, `Ä${char}\u0308`]) {
+        expect(foldTitle(title), JSON.stringify(title)).toBe(full(title));
+      }
+    }
+  });
+
+  it('equals the full normalisation on random headlines, Latin-1 or beyond', () => {
+    const latin1 = Array.from({ length: 0x100 }, (_, code) => String.fromCharCode(code));
+    const beyond = ['İ', '™', 'ǅ', 'ẞ', 'ſ', 'K', '\u0301', '😀', 'Σ', 'ﬁ', '①'];
+    for (const title of [
+      ...randomStrings(3000, 14, 43, latin1),
+      ...randomStrings(1000, 10, 44, [...latin1, ...beyond]),
+    ]) {
+      expect(foldTitle(title), JSON.stringify(title)).toBe(full(title));
+      const words = (full(title).match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !titleStopWords.has(word));
+      expect(titleTokens(title).list, JSON.stringify(title)).toEqual(words);
+    }
+  });
+});

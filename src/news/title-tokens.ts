@@ -128,14 +128,36 @@ export interface TitleTokens {
 }
 
 const NON_ASCII = /\P{ASCII}/u;
+const BEYOND_LATIN_1 = /[\u0100-\uffff]/;
+const LATIN_1_HIGH = /[\u0080-\u00ff]/g;
 const COMBINING_MARKS = /\p{M}+/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
+/** `WORD` for ASCII text, which has no other letters or digits (and a cheaper expression). */
+const ASCII_WORD = /[a-z0-9]+/gi;
 
-/** Lower case without diacritics; ASCII titles skip the costly Unicode normalisation. */
+/** The full folding: compatibility decomposition, marks dropped, `ß` spelt out. */
+function foldByNormalizing(lower: string): string {
+  return lower.normalize('NFKD').replace(COMBINING_MARKS, '').replaceAll('ß', 'ss');
+}
+
+/**
+ * Each Latin-1 character folded on its own. For text of ASCII and Latin-1 only, folding the whole string equals
+ * folding character by character: every decomposition is a starter and at most one mark, so the canonical
+ * reordering of marks has nothing to reorder. German and French headlines need no Unicode normalisation then.
+ */
+const LATIN_1_FOLDED: ReadonlyMap<string, string> = new Map(
+  Array.from({ length: 0x80 }, (_, offset) => {
+    const char = String.fromCharCode(0x80 + offset);
+    return [char, foldByNormalizing(char)] as const;
+  }),
+);
+
+/** Lower case without diacritics; ASCII titles skip the costly Unicode normalisation, Latin-1 ones a table. */
 export function foldTitle(title: string): string {
   const lower = title.toLowerCase();
   if (!NON_ASCII.test(lower)) return lower;
-  return lower.normalize('NFKD').replace(COMBINING_MARKS, '').replaceAll('ß', 'ss');
+  if (BEYOND_LATIN_1.test(lower)) return foldByNormalizing(lower);
+  return lower.replace(LATIN_1_HIGH, (char) => LATIN_1_FOLDED.get(char) ?? char);
 }
 
 const NO_NUMBERS: ReadonlySet<string> = new Set();
@@ -143,7 +165,8 @@ const NO_NUMBERS: ReadonlySet<string> = new Set();
 /** The title's words without stop words. */
 export function titleTokens(title: string): TitleTokens {
   const folded = foldTitle(title);
-  const list = (folded.match(WORD) ?? []).filter((word) => !titleStopWords.has(word));
+  const words = NON_ASCII.test(folded) ? folded.match(WORD) : folded.match(ASCII_WORD);
+  const list = (words ?? []).filter((word) => !titleStopWords.has(word));
   // Most headlines carry no digit at all, and then no word can be a number.
   const numbers = /\d/.test(folded) ? new Set(list.filter((word) => /^\d+$/.test(word))) : NO_NUMBERS;
   return { list, set: new Set(list), numbers };
