@@ -153,13 +153,31 @@ describe('user dictionaries', () => {
 });
 
 describe('tagNews', () => {
-  /** Every anchor of the default dictionaries and words that follow them. */
+  /** Every anchor of the default dictionaries in three cases, and words that follow them. */
+  const anchors = Object.values({ ...defaultNewsDictionaries.vendors, ...defaultNewsDictionaries.topics })
+    .flat()
+    .flatMap((pattern) => anchorsOf(parsePattern(pattern).source) ?? []);
   const words = [
-    ...Object.values({ ...defaultNewsDictionaries.vendors, ...defaultNewsDictionaries.topics })
-      .flat()
-      .flatMap((pattern) => anchorsOf(parsePattern(pattern).source) ?? []),
+    ...anchors,
+    ...anchors.map((anchor) => anchor.toLowerCase()),
+    ...anchors.map((anchor) => anchor.toUpperCase()),
     ...['AI', 'of', 'service', 'use', 'Act', 'model', 'models', 'users', 'data', 'tags', '4', '5', '$2B', '€600M'],
     ...['Jean-', 'Monet', 'said', 'the', 'der', 'Chef', 'Konzern', 'acme', 'ACME', 'ha', 'bo', '123', 'x', 'Ä'],
+    ...[
+      'µ-Lab-X',
+      'µ-Lab',
+      'Μ-LAB-x',
+      'μ-lab',
+      'gpUs',
+      'K',
+      'ſ',
+      'İstanbul AI',
+      'istanbul ai',
+      'ϴ-Lab-X',
+      'Θ-lab-x',
+      '\u212Aelvin Labs',
+      'kelvin labs',
+    ],
   ];
   const separators = [' ', ' ', ' ', ' ', ', ', '. ', '-', '‑', "'s ", '’s ', 's ', '\n', ' (', ') ', ''];
   /** Texts of up to 12 random words with random separators, the same on every run. */
@@ -174,10 +192,26 @@ describe('tagNews', () => {
     vendors: { acme: ['(?i)acme\\s+ai'], digits: ['\\d{3}-AI'], echo: ['(bo)\\1'], legal: ['Klage'] },
     topics: { hardware: ['GPUs?'], acme: ['ACME'], echo: ['(?<word>ha)\\k<word>'] },
   });
+  /** A Greek anchor: lower case is no faithful key for it, so the maps keep one trie per case mode. */
+  const greek = mergeNewsDictionaries(defaultNewsDictionaries, {
+    vendors: { mu: ['µ-Lab'] },
+    topics: { mu: ['(?i)μ-Lab-X'] },
+  });
+  /** Anchors whose lower case is longer (İ) or no case-insensitive match of them (ϴ → θ, Kelvin sign → k). */
+  const dotted = mergeNewsDictionaries(defaultNewsDictionaries, { vendors: { istanbul: ['İstanbul AI'] } });
+  const kelvin = mergeNewsDictionaries(defaultNewsDictionaries, { vendors: { kelvin: ['\u212Aelvin Labs'] } });
+  const theta = mergeNewsDictionaries(defaultNewsDictionaries, {
+    vendors: { theta: ['ϴ-Lab'] },
+    topics: { theta: ['(?i)θ-Lab-X'] },
+  });
 
   it.each([
     { name: 'default dictionaries', dictionaries: defaultNewsDictionaries },
     { name: 'user dictionaries with unanchored patterns and slugs in both maps', dictionaries: user },
+    { name: 'an anchor beyond Latin-1', dictionaries: greek },
+    { name: 'an anchor that lower-cases longer', dictionaries: dotted },
+    { name: 'an anchor whose lower case does not match it', dictionaries: theta },
+    { name: 'an anchor whose lower case matches other text', dictionaries: kelvin },
   ])('equals tagVendors and tagTopics on random text: $name', ({ dictionaries }) => {
     let tagged = 0;
     for (const text of randomTexts(2500)) {

@@ -7,10 +7,14 @@
  * costs V8 a try of every alternative at every character; the anchor trie is some ten times faster. Patterns
  * without a literal anchor (possible in user config) are run on their own.
  *
- * `tagNews` compiles the vendor and the topic map together (cached per `NewsDictionaries` object), so one trie
- * per case mode finds the anchors of both: two scans of the text instead of four. At each position the longest
- * anchor lists every pattern whose anchor matches there, whichever map it belongs to, so each map sees exactly
- * the checks it would see alone.
+ * `tagNews` compiles the vendor and the topic map together (cached per `NewsDictionaries` object) into one trie
+ * for both case modes: one scan of the text instead of four. The trie ignores case; a case-sensitive pattern is
+ * tried only where its anchor occurs exactly (`startsWith`). At each position the longest anchor lists every
+ * pattern whose anchor matches there, whichever map and case mode it belongs to, so each map sees exactly the
+ * checks it would see alone. This needs lower case to be a faithful key for what the trie matches: every
+ * character a case-insensitive expression takes for a key's character must lower to it (see `keyedByLowerCase`).
+ * That holds for ASCII, Latin-1 (but `µ`, which matches Greek `μ`) and caseless symbols such as `€`;
+ * dictionaries with other anchors keep one trie per case mode.
  */
 import type { NewsDictionaries, PatternMap } from './dictionaries.ts';
 import { parsePattern, patternFlags, type ParsedPattern } from './news-patterns.ts';
@@ -24,12 +28,19 @@ interface CompiledPattern {
   readonly regex: RegExp;
 }
 
-/** All anchors of one case mode and the patterns behind each. */
+/** A pattern to try at a hit; a case-sensitive one in a case-insensitive trie names the anchor it needs there. */
+interface Candidate {
+  readonly pattern: CompiledPattern;
+  /** The anchor as written, which must occur exactly at the hit, or null when the trie's match suffices. */
+  readonly exact: string | null;
+}
+
+/** Anchors found by one trie and the patterns behind each. */
 interface AnchorStage {
   readonly trie: RegExp;
   readonly ignoreCase: boolean;
   /** Anchor (lower-cased when ignoring case) → patterns whose anchor is it or one of its prefixes. */
-  readonly patterns: ReadonlyMap<string, readonly CompiledPattern[]>;
+  readonly patterns: ReadonlyMap<string, readonly Candidate[]>;
 }
 
 interface CompiledMap {
@@ -52,10 +63,10 @@ function compilePattern(map: number, slug: string, pattern: ParsedPattern, mode:
  * The stage for one case mode. The trie matches the longest anchor at a position, so each anchor also lists
  * the patterns of its prefixes (`Grokipedia` → the `Grok` patterns too).
  */
-function buildStage(byAnchor: ReadonlyMap<string, CompiledPattern[]>, ignoreCase: boolean): AnchorStage | null {
+function buildStage(byAnchor: ReadonlyMap<string, Candidate[]>, ignoreCase: boolean): AnchorStage | null {
   if (byAnchor.size === 0) return null;
   const anchors = [...byAnchor.keys()];
-  const patterns = new Map<string, CompiledPattern[]>();
+  const patterns = new Map<string, Candidate[]>();
   for (const anchor of anchors) {
     const list = anchors.filter((other) => anchor.startsWith(other)).flatMap((other) => byAnchor.get(other) ?? []);
     patterns.set(anchor, [...new Set(list)]);
@@ -72,60 +83,126 @@ function buildStage(byAnchor: ReadonlyMap<string, CompiledPattern[]>, ignoreCase
   return { trie, ignoreCase, patterns };
 }
 
-/** Compiles the maps together: shared anchor stages, each pattern marked with the index of its map. */
-function compileMaps(maps: readonly PatternMap[]): CompiledMap {
-  const byAnchor = {
-    sensitive: new Map<string, CompiledPattern[]>(),
-    insensitive: new Map<string, CompiledPattern[]>(),
-  };
+/** An anchored pattern and one of its anchors. */
+interface AnchorUse {
+  readonly pattern: CompiledPattern;
+  readonly anchor: string;
+  readonly ignoreCase: boolean;
+}
+
+/**
+ * Compiles the maps together, each pattern marked with the index of its map: one case-insensitive trie for
+ * all anchors when `oneTrie` is asked for and the anchors allow it (see the file comment), else one per case mode.
+ */
+function compileMaps(maps: readonly PatternMap[], oneTrie: boolean): CompiledMap {
+  const uses: AnchorUse[] = [];
   const unanchored: CompiledPattern[] = [];
   for (const [index, map] of maps.entries()) {
     for (const [slug, patterns] of Object.entries(map)) {
-      for (const pattern of patterns) addPattern(byAnchor, unanchored, compileInput(index, slug, pattern));
+      for (const source of patterns) {
+        const parsed = parsePattern(source);
+        const anchors = anchorsOf(parsed.source);
+        if (anchors === null) unanchored.push(compilePattern(index, slug, parsed, 'g'));
+        else addUses(uses, compilePattern(index, slug, parsed, 'y'), anchors, parsed.ignoreCase);
+      }
     }
   }
-  const stages = [buildStage(byAnchor.sensitive, false), buildStage(byAnchor.insensitive, true)];
+  if (oneTrie && uses.every(({ anchor }) => keyedByLowerCase(anchor))) {
+    return { stages: [buildStage(candidatesByAnchor(uses, true), true)].filter((stage) => stage !== null), unanchored };
+  }
+  const stages = [false, true].map((ignoreCase) =>
+    buildStage(
+      candidatesByAnchor(
+        uses.filter((use) => use.ignoreCase === ignoreCase),
+        false,
+      ),
+      ignoreCase,
+    ),
+  );
   return { stages: stages.filter((stage) => stage !== null), unanchored };
 }
 
-interface PatternInput {
-  readonly map: number;
-  readonly slug: string;
-  readonly parsed: ParsedPattern;
-  readonly anchors: readonly string[] | null;
+/**
+ * Code unit → what a case-insensitive expression without the `u` flag compares it as (ECMAScript's Canonicalize:
+ * the upper case when it is one code unit and does not turn a non-ASCII character into an ASCII one). Built
+ * once, on the first dictionary compiled into one trie.
+ */
+let canonicalCodes: Uint16Array | undefined;
+
+function canonicalCodesOf(): Uint16Array {
+  if (canonicalCodes === undefined) {
+    canonicalCodes = new Uint16Array(0x10000);
+    for (let code = 0; code < 0x10000; code++) {
+      const upper = String.fromCharCode(code).toUpperCase();
+      const unit = upper.length === 1 ? upper.charCodeAt(0) : code;
+      canonicalCodes[code] = code >= 0x80 && unit < 0x80 ? code : unit;
+    }
+  }
+  return canonicalCodes;
 }
 
-function compileInput(map: number, slug: string, pattern: string): PatternInput {
-  const parsed = parsePattern(pattern);
-  return { map, slug, parsed, anchors: anchorsOf(parsed.source) };
+const faithfulKeys = new Map<number, boolean>();
+
+/** Whether every character a case-insensitive expression takes for this lower-case character lowers to it. */
+function isFaithfulKey(code: number): boolean {
+  let faithful = faithfulKeys.get(code);
+  if (faithful === undefined) {
+    const canonical = canonicalCodesOf();
+    const key = String.fromCharCode(code);
+    faithful = true;
+    for (let other = 0; other < 0x10000 && faithful; other++) {
+      if (canonical[other] === canonical[code]) faithful = String.fromCharCode(other).toLowerCase() === key;
+    }
+    faithfulKeys.set(code, faithful);
+  }
+  return faithful;
 }
 
-function addPattern(
-  byAnchor: {
-    readonly sensitive: Map<string, CompiledPattern[]>;
-    readonly insensitive: Map<string, CompiledPattern[]>;
-  },
-  unanchored: CompiledPattern[],
-  { map, slug, parsed, anchors }: PatternInput,
-): void {
-  if (anchors === null) {
-    unanchored.push(compilePattern(map, slug, parsed, 'g'));
-    return;
+/**
+ * Whether the anchor's lower case keys it faithfully in a case-insensitive trie: the same length, each character
+ * matching the anchor's own case-insensitively, and each a faithful key (so any text the key matches lowers to it).
+ */
+function keyedByLowerCase(anchor: string): boolean {
+  const key = anchor.toLowerCase();
+  if (key.length !== anchor.length) return false;
+  const canonical = canonicalCodesOf();
+  for (let index = 0; index < key.length; index++) {
+    const code = key.charCodeAt(index);
+    if (canonical[code] !== canonical[anchor.charCodeAt(index)] || !isFaithfulKey(code)) return false;
   }
-  const compiled = compilePattern(map, slug, parsed, 'y');
-  const target = parsed.ignoreCase ? byAnchor.insensitive : byAnchor.sensitive;
-  for (const anchor of anchors) {
-    const key = parsed.ignoreCase ? anchor.toLowerCase() : anchor;
-    const list = target.get(key);
-    if (list === undefined) target.set(key, [compiled]);
-    else list.push(compiled);
+  return true;
+}
+
+function addUses(uses: AnchorUse[], pattern: CompiledPattern, anchors: readonly string[], ignoreCase: boolean): void {
+  for (const anchor of anchors) uses.push({ pattern, anchor, ignoreCase });
+}
+
+/**
+ * Anchor → candidates, keyed in lower case for case-insensitive patterns (and for all in one trie, where a
+ * case-sensitive pattern keeps its anchor to check). One candidate per pattern and exact anchor.
+ */
+function candidatesByAnchor(uses: readonly AnchorUse[], oneTrie: boolean): Map<string, Candidate[]> {
+  const byAnchor = new Map<string, Candidate[]>();
+  const made = new Map<string, Candidate>();
+  const ids = new Map<CompiledPattern, number>();
+  for (const { pattern, anchor, ignoreCase } of uses) {
+    const exact = oneTrie && !ignoreCase ? anchor : null;
+    const key = ignoreCase || oneTrie ? anchor.toLowerCase() : anchor;
+    if (!ids.has(pattern)) ids.set(pattern, ids.size);
+    const id = `${String(ids.get(pattern))}\u0000${exact ?? ''}`;
+    const candidate = made.get(id) ?? { pattern, exact };
+    made.set(id, candidate);
+    const list = byAnchor.get(key);
+    if (list === undefined) byAnchor.set(key, [candidate]);
+    else list.push(candidate);
   }
+  return byAnchor;
 }
 
 function compiledFor(map: PatternMap): CompiledMap {
   let compiled = cache.get(map);
   if (compiled === undefined) {
-    compiled = compileMaps([map]);
+    compiled = compileMaps([map], false);
     cache.set(map, compiled);
   }
   return compiled;
@@ -134,7 +211,7 @@ function compiledFor(map: PatternMap): CompiledMap {
 function compiledPairFor(dictionaries: NewsDictionaries): CompiledMap {
   let compiled = pairCache.get(dictionaries);
   if (compiled === undefined) {
-    compiled = compileMaps([dictionaries.vendors, dictionaries.topics]);
+    compiled = compileMaps([dictionaries.vendors, dictionaries.topics], true);
     pairCache.set(dictionaries, compiled);
   }
   return compiled;
@@ -157,9 +234,11 @@ function runStage(text: string, stage: AnchorStage, found: readonly Set<string>[
     trie.lastIndex = hit.index + 1;
     if (!startsWord(text, hit.index)) continue;
     const candidates = stage.patterns.get(stage.ignoreCase ? hit[0].toLowerCase() : hit[0]) ?? [];
-    for (const { map, slug, regex } of candidates) {
+    for (const { pattern, exact } of candidates) {
+      const { map, slug, regex } = pattern;
       const slugs = found[map];
       if (slugs === undefined || slugs.has(slug)) continue;
+      if (exact !== null && !text.startsWith(exact, hit.index)) continue;
       regex.lastIndex = hit.index;
       if (regex.test(text)) slugs.add(slug);
     }
