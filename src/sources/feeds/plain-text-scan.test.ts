@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomStrings } from '../../news/test-strings.ts';
 import { WINDOWS_1252_C1 } from '../http/charset.ts';
-import { decodeEntities } from './html-entities.ts';
+import { decodeEntities, hasReferenceStart } from './html-entities.ts';
 import { collapseWhitespace, toPlainText, truncate } from './plain-text.ts';
 
 const BREAKING = new Set(['br', 'p', 'div', 'li', 'img', 'td']);
@@ -126,6 +126,15 @@ describe('decodeEntities', () => {
     const pieces = MARKUP_PIECES.filter((piece) => !piece.startsWith('<') || piece === '<');
     for (const text of randomStrings(3000, 20, 9, pieces)) {
       expect(decodeEntities(text), JSON.stringify(text)).toBe(slowDecodeEntities(text));
+    }
+  });
+});
+
+describe('hasReferenceStart', () => {
+  it('finds an & before # or an ASCII letter as /&[#A-Za-z]/ does', () => {
+    const pieces = ['&', '&', '#', 'a', 'Z', '[', '`', '@', '{', ' ', 'ä', '1', ';', '&amp;', 'x'];
+    for (const text of randomStrings(3000, 8, 13, pieces)) {
+      expect(hasReferenceStart(text), JSON.stringify(text)).toBe(/&[#A-Za-z]/.test(text));
     }
   });
 });

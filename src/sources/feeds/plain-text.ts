@@ -6,7 +6,7 @@
 // Entities are then decoded on the tag-free text (html-entities.ts).
 import type { AnyNode } from 'domhandler';
 import { isWhiteSpace } from '../../news/white-space.ts';
-import { decodeEntities } from './html-entities.ts';
+import { decodeEntities, hasReferenceStart } from './html-entities.ts';
 
 /** Elements whose boundaries separate words: `<p>One</p><p>Two</p>` reads "One Two", not "OneTwo". */
 const BREAKING = new Set([
@@ -35,7 +35,7 @@ export function toPlainText(value: string | null | undefined, maxChars: number):
   const input = value.length > maxChars * MARKUP_FACTOR ? cutMarkup(value, maxChars * MARKUP_FACTOR) : value;
   let text = input.includes('<') ? stripTags(input) : input;
   text = decodeEntities(text);
-  if (text.includes('&') && LEFTOVER_ENTITY.test(text)) text = decodeEntities(text);
+  if (hasReferenceStart(text) && LEFTOVER_ENTITY.test(text)) text = decodeEntities(text);
   return truncate(collapseWhitespace(text), maxChars);
 }
 

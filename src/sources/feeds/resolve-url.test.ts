@@ -48,6 +48,46 @@ describe('resolveHttpUrl', () => {
   });
 });
 
+describe('resolveHttpUrl without parsing', () => {
+  it('returns links verbatim only where the parser would give them back unchanged', () => {
+    const parsed = (href: string): string | null => {
+      try {
+        const url = new URL(href);
+        return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+      } catch {
+        return null;
+      }
+    };
+    const schemes = ['https://', 'http://', 'HTTPS://'];
+    const hosts = [
+      ...['news.example.com', 'www.example.com', 'a', 'EXAMPLE.com', '1.2.3.4', 'example.123', 'a.0x10', 'a.b1'],
+      ...['xn--bcher-kva.example', 'xn--a.example', 'ex_ample.com', '-a.com', 'a..b', 'a.b.', 'bücher.de'],
+    ];
+    const ports = ['', ':443', ':8080', '@'];
+    const paths = [
+      ...['', '/', '/a', '/a/', '//a', '/./a', '/a/.', '/a/..', '/.well-known', '/a/b../', '/%2e/', '/%41'],
+      ...['/a b', '/ä', '/a\\b', '/a|b', '/a^b', "/a'b", '/a:b@c', '/(x)*+!$&', '/a"b', '/a`b', '/a{b}', '/a\tb'],
+    ];
+    const suffixes = ['', '?', '?a=1&b=%20', "?a='", '?a=b c', '?a=/./b', '?a=<>', '#f', '?a=1#f', '?a`b'];
+    let verbatim = 0;
+    for (const scheme of schemes) {
+      for (const host of hosts) {
+        for (const port of ports) {
+          for (const path of paths) {
+            for (const suffix of suffixes) {
+              const href = `${scheme}${host}${port}${path}${suffix}`;
+              const expected = parsed(href);
+              expect(resolveHttpUrl(href, null), href).toBe(expected);
+              if (expected === href) verbatim++;
+            }
+          }
+        }
+      }
+    }
+    expect(verbatim).toBeGreaterThan(500);
+  });
+});
+
 describe('resolveBase', () => {
   it('nests xml:base: feed, then entry', () => {
     const feed = resolveBase('https://ex.com/blog/', 'https://ex.com/feed.atom');

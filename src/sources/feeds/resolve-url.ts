@@ -3,6 +3,17 @@
 /** An absolute web link as feeds nearly always write it: resolving it needs no base. */
 const ABSOLUTE_HTTP = /^https?:\/\//;
 
+/**
+ * An absolute link the URL parser leaves exactly as written, so it needs no parsing at all: lower-case scheme and
+ * host of plain labels (the last starting with a letter, so no IPv4 reading; no IDN `xn--` label), no port or
+ * user, a path of characters never percent-encoded (no `%`, so no encoded dot segment) and optionally a query of
+ * such characters, no fragment. Dot segments are ruled out apart (`DOT_SEGMENT`).
+ */
+const VERBATIM_URL =
+  /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@/?%]*)?$/;
+/** A `.` or `..` path segment, which the parser resolves. */
+const DOT_SEGMENT = /\/\.\.?(?:[/?]|$)/;
+
 /** The last base checked by `isUsableBase`, and its verdict: items of one feed share their base. */
 let lastBase: string | null = null;
 let lastBaseUsable = true;
@@ -16,7 +27,16 @@ export function resolveHttpUrl(href: string | null | undefined, base: string | n
   if (value === undefined || value === '') return null;
   // After `http://` or `https://` the URL parser never consults the base, so it is parsed once per feed (a base
   // that does not parse still fails the link, as `new URL(value, base)` would) rather than once per item.
-  const url = ABSOLUTE_HTTP.test(value) ? (isUsableBase(base) ? parseUrl(value, null) : null) : parseUrl(value, base);
+  if (!ABSOLUTE_HTTP.test(value)) return httpHref(parseUrl(value, base));
+  if (!isUsableBase(base)) return null;
+  return isVerbatim(value) ? value : httpHref(parseUrl(value, null));
+}
+
+function isVerbatim(url: string): boolean {
+  return VERBATIM_URL.test(url) && !DOT_SEGMENT.test(url) && !url.includes('xn--');
+}
+
+function httpHref(url: URL | null): string | null {
   return url !== null && (url.protocol === 'https:' || url.protocol === 'http:') ? url.href : null;
 }
 
