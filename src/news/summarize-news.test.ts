@@ -225,9 +225,10 @@ describe('summarizeNews against its first version', () => {
     const sentences = [
       ...['Anthropic cuts prices.', 'Das Modell kann z. B. Code schreiben.', 'Why now?', 'It works!', 'A fragment'],
       ...['The U.S. unit of Acme Inc. hired Mr. Smith.', 'Read more', '[…]', 'A very long sentence '.repeat(6)],
+      ...['価格は据え置きです。', '新モデル！', 'Und dann?', '"Quoted."', 'Version 2. and 3. shipped.'],
     ];
     for (let round = 0; round < 3000; round++) {
-      const text = Array.from({ length: Math.floor(random() * 12) }, () => pick(sentences)).join(pick([' ', '\n']));
+      const text = Array.from({ length: Math.floor(random() * 12) }, () => pick(sentences)).join(pick([' ', '\n', '']));
       const maxChars = 20 + Math.floor(random() * 300);
       expect(summarizeNews(text, 'en', maxChars), `${JSON.stringify(text)} ${maxChars}`).toBe(
         concatenatingSummary(text, 'en', maxChars),

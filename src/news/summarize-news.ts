@@ -13,6 +13,12 @@ export const SUMMARY_MAX_CHARS = 300;
 const INPUT_FACTOR = 8;
 const MIN_INPUT_CHARS = 2000;
 const ELLIPSIS = '…';
+/**
+ * CJK full stops end a sentence without a space after them. Any other boundary is followed by a space, so the
+ * sentences of collapsed text, trimmed and joined by single spaces, give the text back whatever the boundaries:
+ * a whole text that fits is its own summary and needs no splitting.
+ */
+const CJK_STOP = /[。！？]/;
 
 /** The start of `text`, at most `limit` characters, cut at white space. */
 function leadingText(text: string, limit: number): string {
@@ -53,9 +59,10 @@ function sentencesWithin(sentences: readonly string[], maxChars: number): number
 export function summarizeNews(text: string, language: string | null, maxChars = SUMMARY_MAX_CHARS): string {
   const input = leadingText(text, Math.max(MIN_INPUT_CHARS, maxChars * INPUT_FACTOR));
   const { text: cleaned, truncated } = removeBoilerplate(input);
+  const cutShort = truncated || input.length < text.length;
+  if (!cutShort && cleaned.length <= maxChars && !CJK_STOP.test(cleaned)) return cleaned;
   const sentences = splitSentences(cleaned, language);
   const last = sentences.at(-1);
-  const cutShort = truncated || input.length < text.length;
   if (cutShort && sentences.length > 1 && last !== undefined && !isCompleteSentence(last)) sentences.pop();
   const count = sentencesWithin(sentences, maxChars);
   const first = sentences[0];
