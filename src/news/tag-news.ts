@@ -225,8 +225,8 @@ function startsWord(text: string, index: number): boolean {
   return !WORD_CHAR.test(text.charAt(index - 1));
 }
 
-/** Runs one stage; `found[map]` collects the slugs found for each map. */
-function runStage(text: string, stage: AnchorStage, found: readonly Set<string>[]): void {
+/** Runs one stage; `found[map]` collects the slugs found for each map (a short list: a text names a few). */
+function runStage(text: string, stage: AnchorStage, found: readonly string[][]): void {
   const { trie } = stage;
   trie.lastIndex = 0;
   for (let hit = trie.exec(text); hit !== null; hit = trie.exec(text)) {
@@ -237,42 +237,42 @@ function runStage(text: string, stage: AnchorStage, found: readonly Set<string>[
     for (const { pattern, exact } of candidates) {
       const { map, slug, regex } = pattern;
       const slugs = found[map];
-      if (slugs === undefined || slugs.has(slug)) continue;
+      if (slugs === undefined || slugs.includes(slug)) continue;
       if (exact !== null && !text.startsWith(exact, hit.index)) continue;
       regex.lastIndex = hit.index;
-      if (regex.test(text)) slugs.add(slug);
+      if (regex.test(text)) slugs.push(slug);
     }
   }
 }
 
-function runUnanchored(text: string, pattern: CompiledPattern, found: Set<string>): void {
+function runUnanchored(text: string, pattern: CompiledPattern, found: string[]): void {
   const { regex } = pattern;
   regex.lastIndex = 0;
   for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
     regex.lastIndex = match.index + 1;
     if (startsWord(text, match.index)) {
-      found.add(pattern.slug);
+      found.push(pattern.slug);
       return;
     }
   }
 }
 
 /** The slugs of each compiled map whose patterns occur in `text` as whole words. */
-function findSlugs(text: string, compiled: CompiledMap, maps: number): Set<string>[] {
-  const found: Set<string>[] = [];
-  for (let map = 0; map < maps; map++) found.push(new Set());
+function findSlugs(text: string, compiled: CompiledMap, maps: number): string[][] {
+  const found: string[][] = [];
+  for (let map = 0; map < maps; map++) found.push([]);
   for (const stage of compiled.stages) runStage(text, stage, found);
   for (const pattern of compiled.unanchored) {
     const slugs = found[pattern.map];
-    if (slugs !== undefined && !slugs.has(pattern.slug)) runUnanchored(text, pattern, slugs);
+    if (slugs !== undefined && !slugs.includes(pattern.slug)) runUnanchored(text, pattern, slugs);
   }
   return found;
 }
 
 /** Sorted slugs whose patterns occur in `text` as whole words. */
 export function tagText(text: string, map: PatternMap): string[] {
-  const [found = new Set<string>()] = findSlugs(text, compiledFor(map), 1);
-  return [...found].sort();
+  const [found = []] = findSlugs(text, compiledFor(map), 1);
+  return found.sort();
 }
 
 /** Vendor and topic slugs of a text in one pass over it: the same as `tagVendors` and `tagTopics`. */
@@ -280,8 +280,8 @@ export function tagNews(
   text: string,
   dictionaries: NewsDictionaries,
 ): { readonly vendors: string[]; readonly topics: string[] } {
-  const [vendors = new Set<string>(), topics = new Set<string>()] = findSlugs(text, compiledPairFor(dictionaries), 2);
-  return { vendors: [...vendors].sort(), topics: [...topics].sort() };
+  const [vendors = [], topics = []] = findSlugs(text, compiledPairFor(dictionaries), 2);
+  return { vendors: vendors.sort(), topics: topics.sort() };
 }
 
 /** Vendor slugs the text names (sorted, unique), e.g. `['anthropic', 'google']`. */
