@@ -143,6 +143,20 @@ describe('/subscribe', () => {
     expect(bed.subscriptions.allSubscriptions()).toHaveLength(1);
   });
 
+  it('resumes paused subscriptions of the place when the user subscribes there again', async () => {
+    await bed.run('subscribe', { vendor: 'openai', where: 'dm' }, MEMBER);
+    await bed.run('subscribe', { vendor: 'anthropic', where: 'dm' }, MEMBER);
+    await bed.subscriptions.setPaused(MEMBER_DMS, true);
+    const again = await bed.run('subscribe', { vendor: 'openai', where: 'dm' }, MEMBER);
+    expect(again).toMatchObject({ status: 'ok', title: 'Subscription resumed' });
+    expect(again.lines.at(-1)).toBe('Resumed 2 paused subscription(s) for your direct messages.');
+    expect(bed.subscriptions.allSubscriptions().map((s) => s.paused)).toEqual([false, false]);
+    await bed.subscriptions.setPaused(MEMBER_DMS, true);
+    const other = await bed.run('subscribe', { vendor: 'xai', where: 'dm' }, MEMBER);
+    expect(other.title).toBe('Subscribed your direct messages');
+    expect(other.lines.at(-1)).toBe('Resumed 2 paused subscription(s) for your direct messages.');
+  });
+
   it('says when matches go to the digest', async () => {
     await bed.run('digest', { schedule: 'daily', time: '09:30', timezone: 'Europe/Berlin' });
     const reply = await bed.run('subscribe', { vendor: 'openai' });

@@ -52,10 +52,14 @@ export const subscribeCommand: Command = {
     const filters = filtersFrom(options, context);
     if (!filters.ok) return invalidReply('Check the filters', [filters.message]);
     const existing = await context.subscriptions.listSubscriptions(queryFor(target));
+    // Subscribing again is how a target whose deliveries failed (DMs closed, app removed) comes back.
+    const resumed = existing.some((s) => s.paused) ? await context.subscriptions.setPaused(target, false) : 0;
+    const resumedLine = resumed > 0 ? [`Resumed ${resumed} paused subscription(s) for ${describeTarget(target)}.`] : [];
     const same = existing.find((s) => sameFilters(s.filters, filters.value) && s.mention === mention.value);
     if (same !== undefined) {
-      return okReply('Already subscribed', [
+      return okReply(resumed > 0 ? 'Subscription resumed' : 'Already subscribed', [
         `This subscription exists already for ${describeTarget(target)}: #${same.id} — ${describeFilters(same.filters)}.`,
+        ...resumedLine,
       ]);
     }
     if (existing.length >= MAX_SUBSCRIPTIONS_PER_TARGET) {
@@ -71,7 +75,8 @@ export const subscribeCommand: Command = {
       createdBy: context.invocation.userId,
       createdAt: context.clock.now().toISOString(),
     });
-    return subscribed(subscription, context);
+    const reply = await subscribed(subscription, context);
+    return { ...reply, lines: [...reply.lines, ...resumedLine] };
   },
 };
 

@@ -1,10 +1,13 @@
 import type { Config } from './config/load-config.ts';
 import { systemClock } from './domain/clock.ts';
+import { describeError } from './domain/errors.ts';
 import type { Logger } from './domain/logger.ts';
 import type { SourceDeclaration } from './domain/source.ts';
 import { createCronScheduler } from './scheduler/cron-scheduler.ts';
 import type { Fetcher } from './sources/fetcher.ts';
-import { createHttpFetcher } from './sources/http/http-fetcher.ts';
+import { createFetcher } from './sources/create-fetcher.ts';
+import { createChatPlatforms, notifiersOf } from './runtime/chat-platforms.ts';
+import type { ChatPlatform } from './runtime/chat-platform.ts';
 import { createSqliteAlertStore, type SqlAlertStore } from './store/sql-alert-store.ts';
 import { createSqliteStore } from './store/sqlite-store.ts';
 import type { Store } from './store/store.ts';
@@ -98,23 +101,6 @@ export async function createRuntime(
   };
 }
 
-/** The polite HTTP fetcher, configured. */
-export function createFetcher(config: Readonly<Config>): Fetcher {
-  return createHttpFetcher({
-    userAgent: config.fetch.userAgent,
-    connectTimeoutMs: config.fetch.connectTimeoutMs,
-    totalTimeoutMs: config.fetch.timeoutMs,
-    maxBodyBytes: config.fetch.maxBodyBytes,
-    maxRedirects: config.fetch.maxRedirects,
-    perHostConcurrency: config.fetch.perHostConcurrency,
-    perHostSpacingMs: config.fetch.perHostSpacingMs,
-    retry: { attempts: config.fetch.retries + 1 },
-    respectRobotsTxt: config.fetch.respectRobots,
-    allowPrivateNetworks: config.allowPrivateNetworks,
-    allowHosts: config.fetch.allowHosts,
-  });
-}
-
 export interface BotIo {
   readonly write: (text: string) => void;
   readonly color: boolean;
@@ -129,7 +115,16 @@ const SHUTDOWN_GRACE_MS = 15_000;
  */
 export async function runBot(config: Readonly<Config>, logger: Logger, io: BotIo): Promise<void> {
   const runtime = await createRuntime(config, logger);
-  const alerting = await startAlerting(runtime, io);
+  let platforms: ChatPlatform[] = [];
+  try {
+    platforms = createChatPlatforms(runtime);
+    for (const platform of platforms) await platform.start();
+  } catch (error) {
+    await stopAll(platforms, logger);
+    await runtime.close();
+    throw error;
+  }
+  const alerting = await startAlerting(runtime, io, notifiersOf(platforms));
   const scheduler = createCronScheduler({
     sources: () => runtime.sources(),
     defaults: config.schedules,
@@ -138,7 +133,11 @@ export async function runBot(config: Readonly<Config>, logger: Logger, io: BotIo
     logger,
   });
   logger.info(
-    { sources: runtime.sources().length, dataDir: config.dataDir, adapter: 'console' },
+    {
+      sources: runtime.sources().length,
+      dataDir: config.dataDir,
+      adapters: ['console', ...platforms.map((platform) => platform.platform)],
+    },
     `clausewatch is watching ${runtime.sources().length} sources`,
   );
   scheduler.start();
@@ -146,7 +145,16 @@ export async function runBot(config: Readonly<Config>, logger: Logger, io: BotIo
   logger.info({}, 'shutting down: waiting for polls under way');
   await Promise.race([scheduler.stop(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
   await alerting.stop();
+  await stopAll(platforms, logger);
   await runtime.close();
+}
+
+async function stopAll(platforms: readonly ChatPlatform[], logger: Logger): Promise<void> {
+  for (const platform of platforms) {
+    await platform.stop().catch((error: unknown) => {
+      logger.warn({ platform: platform.platform, err: describeError(error) }, 'chat platform did not stop cleanly');
+    });
+  }
 }
 
 function waitForShutdownSignal(): Promise<NodeJS.Signals> {

@@ -7,7 +7,7 @@ import { describeError } from '../domain/errors.ts';
 import type { NewsItem } from '../domain/news.ts';
 import type { SourceDeclaration } from '../domain/source.ts';
 import { dedupeNewsItems } from '../news/index.ts';
-import { createFetcher } from '../main.ts';
+import { createFetcher } from '../sources/create-fetcher.ts';
 import type { Fetched } from '../sources/fetcher.ts';
 import { newsItemsOf, parseSource, type NewsOptions } from '../tracker/news-pipeline.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io.ts';

@@ -1,3 +1,4 @@
+import { readDiscordSettings, readSlackSettings, type DiscordSettings, type SlackSettings } from './chat-settings.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
@@ -22,6 +23,10 @@ export interface Config extends Omit<ConfigFile, 'sources' | 'news'> {
   readonly significanceRules: readonly SignificanceRule[];
   /** Dictionaries (built-in plus the user's), dedupe window and caps of the news pipeline. */
   readonly news: NewsOptions;
+  /** Discord connection, when `DISCORD_TOKEN` is set. */
+  readonly discord: DiscordSettings | null;
+  /** Slack connection, when `SLACK_BOT_TOKEN` is set. */
+  readonly slack: SlackSettings | null;
 }
 
 export interface LoadConfigOptions {
@@ -47,6 +52,8 @@ export function loadConfig(options: LoadConfigOptions): Readonly<Config> {
     configPath,
     dataDir: path.resolve(baseDir, file.dataDir),
     sources: resolveSources(file, configPath),
+    discord: readDiscordSettings(options.env),
+    slack: readSlackSettings(options.env),
     significanceRules: mergeSignificanceRules(file, configPath),
     news: {
       dictionaries: mergeNewsDictionaries(defaultNewsDictionaries, {

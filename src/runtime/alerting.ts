@@ -6,7 +6,9 @@ import { ALERTS_CHANNEL_SETTING, createAlertRouter } from '../alerts/routing/ale
 import { runDigest } from '../alerts/routing/digest-runner.ts';
 import { systemClock } from '../domain/clock.ts';
 import { describeError } from '../domain/errors.ts';
-import type { Target } from '../domain/subscription.ts';
+import type { Platform, Target } from '../domain/subscription.ts';
+import type { Notifier } from '../alerts/delivery/notifier.ts';
+import { recordDeliveryNotice } from './delivery-notice.ts';
 import type { Runtime } from '../main.ts';
 import { createDigestScheduler } from '../scheduler/digest-scheduler.ts';
 import { targetKey } from '../store/alert-store.ts';
@@ -25,6 +27,7 @@ export interface Alerting {
 export async function startAlerting(
   runtime: Runtime,
   io: { readonly write: (text: string) => void; readonly color: boolean },
+  chatNotifiers: Partial<Record<Platform, Notifier>> = {},
 ): Promise<Alerting> {
   const { alerts, logger, bus } = runtime;
   const printEvent = createConsoleNotifier(io);
@@ -35,7 +38,7 @@ export async function startAlerting(
   });
   const worker = createDeliveryWorker({
     outbox: alerts,
-    notifiers: { console: createConsoleTargetNotifier(io) },
+    notifiers: { ...chatNotifiers, console: createConsoleTargetNotifier(io) },
     clock: systemClock,
     logger,
     onTargetDisabled: (target, reason) => targetDisabled(runtime, target, reason),
@@ -85,6 +88,7 @@ export async function startAlerting(
 async function targetDisabled(runtime: Runtime, target: Target, reason: string): Promise<void> {
   const paused = await runtime.alerts.setPaused(target, true);
   runtime.logger.warn({ target: targetKey(target), paused, reason }, 'delivery target disabled');
+  await recordDeliveryNotice(runtime.alerts, target, paused, reason);
   const channel = await runtime.alerts.getSetting(target, ALERTS_CHANNEL_SETTING);
   if (channel === undefined) return;
   const at = new Date().toISOString();
