@@ -102,6 +102,13 @@ function applyEnvOverrides(raw: unknown, env: LoadConfigOptions['env']): unknown
   if (env.CLAUSEWATCH_ALLOW_PRIVATE_NETWORKS) {
     merged.allowPrivateNetworks = ['1', 'true', 'yes'].includes(env.CLAUSEWATCH_ALLOW_PRIVATE_NETWORKS.toLowerCase());
   }
+  if (env.CLAUSEWATCH_CHROMIUM_PATH) {
+    // A non-object `browser` is left as it is, for the schema to report.
+    const browser = merged.browser ?? {};
+    if (typeof browser === 'object' && !Array.isArray(browser)) {
+      merged.browser = { ...browser, executablePath: env.CLAUSEWATCH_CHROMIUM_PATH };
+    }
+  }
   return merged;
 }
 
@@ -157,6 +164,7 @@ function toDeclaration(source: SourceConfig): SourceDeclaration {
     schedule: source.schedule,
     language: source.language,
     listing: source.items,
+    browser: source.browser,
   };
 }
 

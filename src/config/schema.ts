@@ -31,6 +31,8 @@ const listingSchema = z.strictObject({
   summary: z.string().min(1).optional(),
 });
 
+const browserMode = z.enum(['auto', 'always', 'never']);
+
 /** One source in the user's config file. */
 export const sourceSchema = z
   .strictObject({
@@ -50,6 +52,8 @@ export const sourceSchema = z
     language: z.string().length(2).optional(),
     /** Item selectors, required for `kind: page`. */
     items: listingSchema.optional(),
+    /** Headless browser use; absent: `browser.default`. */
+    browser: browserMode.optional(),
   })
   .refine((source) => source.kind !== 'page' || source.items !== undefined, {
     error: 'a source of kind "page" needs `items` selectors ({ item, title, link?, date?, summary? })',
@@ -75,6 +79,24 @@ const fetchSchema = z.strictObject({
   allowHosts: z.array(z.string().min(1)).default([]),
 });
 
+/** The headless browser for pages that need scripts (system Chromium driven by playwright-core). */
+const browserSchema = z.strictObject({
+  /** Mode of sources that set none: `auto` tries plain HTTP first and falls back to the browser on a bot wall. */
+  default: browserMode.default('auto'),
+  /** Chromium or Chrome binary; absent: found at the usual places (/usr/bin/chromium, …). */
+  executablePath: z.string().min(1).optional(),
+  /** Pages rendered at once; more requests wait. */
+  pages: z.number().int().min(1).max(16).default(2),
+  /** Deadline for one page, from navigation to the snapshot. */
+  pageTimeoutMs: z.number().int().positive().default(30_000),
+  /** Without a body selector: how long to wait for the network to go idle before taking the snapshot anyway. */
+  settleTimeoutMs: z.number().int().min(0).default(5_000),
+  /** The browser is closed after this long without a page to render. */
+  idleCloseSeconds: z.number().min(0).default(60),
+  /** The browser is relaunched once the RSS of its process tree passes this (Linux, read from /proc). */
+  maxMemoryMb: z.number().int().min(64).default(1024),
+});
+
 /** The whole config file. Every key is optional; defaults make a working setup. */
 export const configSchema = z.strictObject({
   dataDir: z.string().min(1).default('./data'),
@@ -96,6 +118,7 @@ export const configSchema = z.strictObject({
     })
     .default({ terms: '*/15 * * * *', feed: '*/5 * * * *', page: '*/10 * * * *' }),
   fetch: fetchSchema.default(fetchSchema.parse({})),
+  browser: browserSchema.default(browserSchema.parse({})),
   news: z
     .strictObject({
       /** Reports of one story further apart than this are two stories. */
@@ -120,3 +143,4 @@ export const configSchema = z.strictObject({
 export type ConfigFile = z.infer<typeof configSchema>;
 export type SourceConfig = z.infer<typeof sourceSchema>;
 export type FetchConfig = z.infer<typeof fetchSchema>;
+export type BrowserConfig = z.infer<typeof browserSchema>;

@@ -1,6 +1,14 @@
 /** What a source publishes: a terms document, a news feed, or a news listing page without a feed. */
 export type SourceKind = 'terms' | 'feed' | 'page';
 
+/**
+ * Whether a source is fetched through a headless browser. `auto`: plain HTTP first, the browser when HTTP meets a
+ * bot wall (403/406/503, a challenge page, a script-only shell) or the body selector matches nothing, and from
+ * then on straight away (remembered in the source's health). `always`: the page renders only with scripts.
+ * `never`: plain HTTP only.
+ */
+export type BrowserMode = 'auto' | 'always' | 'never';
+
 /** CSS selectors that find news items on a listing page (`kind: page`). */
 export interface ListingSelectors {
   /** Each match is one item. */
@@ -37,8 +45,8 @@ export interface SourceDeclaration {
   readonly language?: string | undefined;
   /** Item selectors of a listing page (`kind: page`). */
   readonly listing?: ListingSelectors | undefined;
-  /** The page only renders in a browser; plain HTTP may see an empty shell. */
-  readonly needsBrowser?: boolean | undefined;
+  /** Browser use; absent means the configured default (`browser.default`, itself `auto` by default). */
+  readonly browser?: BrowserMode | undefined;
 }
 
 /** How a source has fared lately. */
@@ -55,6 +63,8 @@ export interface SourceHealth {
   readonly lastModified: string | null;
   /** Hash of the current version (terms) or of the last feed body (feeds). */
   readonly currentVersionId: string | null;
+  /** A poll needed the browser (an `auto` source met a bot wall): later polls go straight to the browser. */
+  readonly needsBrowser: boolean;
 }
 
 export function isFailing(health: Pick<SourceHealth, 'consecutiveFailures'>, threshold: number): boolean {

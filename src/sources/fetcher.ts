@@ -9,6 +9,8 @@ export interface Fetcher {
   close(): Promise<void>;
 }
 
+import type { BrowserMode } from '../domain/source.ts';
+
 export interface FetchRequest {
   readonly url: string;
   /** Validators from the previous successful fetch, for a conditional GET. */
@@ -18,6 +20,15 @@ export interface FetchRequest {
   readonly accept?: string | undefined;
   /** Aborts the request (shutdown). */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Whether to render the page in a headless browser (see `BrowserMode`). Absent: the configured default. A
+   * fetcher without a browser ignores it.
+   */
+  readonly browser?: BrowserMode | undefined;
+  /** The source's body selectors: a browser waits for them; `auto` takes "matches nothing" as a bot wall. */
+  readonly select?: readonly string[] | undefined;
+  /** An earlier poll needed the browser: with `auto`, skip plain HTTP and render straight away. */
+  readonly knownToNeedBrowser?: boolean | undefined;
 }
 
 export type FetchResult = NotModified | Fetched;
@@ -45,4 +56,6 @@ export interface Fetched {
   readonly charset: string;
   readonly etag: string | null;
   readonly lastModified: string | null;
+  /** `browser` when a headless browser rendered the page (the HTML after scripts ran). @defaultValue `http` */
+  readonly renderedBy?: 'http' | 'browser' | undefined;
 }

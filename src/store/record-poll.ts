@@ -59,6 +59,7 @@ async function writeSuccess(db: Kysely<Database>, sourceId: string, at: string, 
       etag: result.etag,
       last_modified: result.lastModified,
       current_version_id: result.currentVersionId,
+      needs_browser: result.needsBrowser === true ? 1 : 0,
     })
     .onConflict((conflict) =>
       conflict.column('source_id').doUpdateSet((eb) => ({
@@ -69,6 +70,8 @@ async function writeSuccess(db: Kysely<Database>, sourceId: string, at: string, 
         last_modified: eb.ref('excluded.last_modified'),
         current_version_id: eb.ref('excluded.current_version_id'),
         ...(result.changed ? { last_change_at: eb.ref('excluded.last_change_at') } : {}),
+        // Sticky: once a source needed the browser, a poll that did not use it does not forget that.
+        ...(result.needsBrowser === true ? { needs_browser: 1 } : {}),
       })),
     )
     .execute();

@@ -28,6 +28,7 @@ export function toSourceHealth(row: Selectable<SourceHealthTable>): SourceHealth
     etag: row.etag,
     lastModified: row.last_modified,
     currentVersionId: row.current_version_id,
+    needsBrowser: row.needs_browser === 1,
   };
 }
 

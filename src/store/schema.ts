@@ -20,6 +20,8 @@ export interface SourceHealthTable {
   last_modified: string | null;
   /** Not a foreign key: for feeds it is the feed body hash, which has no `versions` row. */
   current_version_id: string | null;
+  /** 1 once a poll needed the headless browser (sticky); `0005-browser-needed`. */
+  needs_browser: ColumnType<number, number | undefined, number>;
 }
 
 /** `snapshots`: raw bodies, content-addressed (`id` = SHA-256 hex of the bytes), never overwritten. */

@@ -21,7 +21,14 @@ afterEach(() => stores.cleanup());
 const NEWS = 'acme/news';
 const NEW = 'new/terms';
 const WIRE = 'wire/news';
-const IDS = [SOURCE, NEWS, NEW, WIRE, 'nobody/terms'];
+const RENDERED = 'rendered/terms';
+const IDS = [SOURCE, NEWS, NEW, WIRE, RENDERED, 'nobody/terms'];
+
+/** The same poll of a page the headless browser rendered (remembered as `needsBrowser`). */
+function rendered(poll: PollRecord): PollRecord {
+  if (!poll.result.ok) throw new Error('only a successful poll is rendered');
+  return { ...poll, result: { ...poll.result, needsBrowser: true } };
+}
 
 /** A health-only success that still counts as a change (a feed body moved without new items). */
 function movedPoll(at: string, source: string): PollRecord {
@@ -72,6 +79,11 @@ const SCENARIO: readonly PollRecord[] = [
   reportingPoll(unchangedPoll('2025-01-10T00:00:00.000Z', WIRE), 't', 'a'),
   reportingPoll(unchangedPoll('2025-01-10T00:00:00.000Z', NEWS), 't'),
   versionPoll('2025-01-10T00:00:00.000Z', 'v2', 'technical'),
+  rendered(unchangedPoll('2025-01-10T00:00:00.000Z', RENDERED)),
+  unchangedPoll('2025-01-10T06:00:00.000Z', RENDERED),
+  rendered(unchangedPoll('2025-01-10T12:00:00.000Z', WIRE)),
+  rendered(versionPoll('2025-01-10T12:00:00.000Z', 'v3', 'change', RENDERED)),
+  versionPoll('2025-01-10T18:00:00.000Z', 'v4', 'change', RENDERED),
   {
     sourceId: NEW,
     at: '2025-01-11T00:00:00.000Z',
@@ -121,6 +133,13 @@ describe('the SQLite hot path and the portable store', () => {
       ['a', [WIRE]],
     ]);
     expect(await fast.getHealth(WIRE)).toMatchObject({ consecutiveFailures: 0, lastError: 'HTTP 503' });
+    // needsBrowser is set on insert and on update, by both paths, and a later plain poll does not clear it.
+    expect(await fast.getHealth(RENDERED)).toMatchObject({
+      needsBrowser: true,
+      lastSuccessAt: '2025-01-10T18:00:00.000Z',
+    });
+    expect(await fast.getHealth(WIRE)).toMatchObject({ needsBrowser: true });
+    expect(await fast.getHealth(SOURCE)).toMatchObject({ needsBrowser: false });
   });
 
   it('reject, not throw, once the store is closed', async () => {

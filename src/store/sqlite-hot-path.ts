@@ -27,6 +27,7 @@ interface SuccessParams {
   etag: string | null;
   last_modified: string | null;
   current_version_id: string | null;
+  needs_browser: number;
 }
 
 interface FailureParams {
@@ -52,11 +53,12 @@ function prepareHotStatements(sqlite: BetterSqlite3.Database): HotStatements {
     ),
     newsKeys: sqlite.prepare<[string], string>('select item_key from news_items where source_id = ?').pluck(),
     // As `writeSuccess`: last_change_at moves only on a change. `at` is never null, so coalescing the new value
-    // over the old one is the same as Kysely's two spellings (with and without that column in the update).
+    // over the old one is the same as Kysely's two spellings (with and without that column in the update);
+    // likewise needs_browser only ever goes from 0 to 1, so the larger of old and new is Kysely's conditional set.
     upsertSuccess: sqlite.prepare<[SuccessParams]>(
       `insert into source_health (source_id, last_fetch_at, last_success_at, last_change_at, consecutive_failures,
-         etag, last_modified, current_version_id)
-       values (@source_id, @at, @at, @last_change_at, 0, @etag, @last_modified, @current_version_id)
+         etag, last_modified, current_version_id, needs_browser)
+       values (@source_id, @at, @at, @last_change_at, 0, @etag, @last_modified, @current_version_id, @needs_browser)
        on conflict (source_id) do update set
          last_fetch_at = excluded.last_fetch_at,
          last_success_at = excluded.last_success_at,
@@ -64,7 +66,8 @@ function prepareHotStatements(sqlite: BetterSqlite3.Database): HotStatements {
          etag = excluded.etag,
          last_modified = excluded.last_modified,
          current_version_id = excluded.current_version_id,
-         last_change_at = coalesce(excluded.last_change_at, source_health.last_change_at)`,
+         last_change_at = coalesce(excluded.last_change_at, source_health.last_change_at),
+         needs_browser = max(excluded.needs_browser, source_health.needs_browser)`,
     ),
     // As `writeFailure`: validators, version and last success stay as they were.
     upsertFailure: sqlite.prepare<[FailureParams]>(
@@ -124,6 +127,7 @@ function successParams(poll: PollRecord, result: PollSucceeded): SuccessParams {
     etag: result.etag,
     last_modified: result.lastModified,
     current_version_id: result.currentVersionId,
+    needs_browser: result.needsBrowser === true ? 1 : 0,
   };
 }
 

@@ -53,6 +53,7 @@ describe('opening', () => {
       '0002-news-tags',
       '0003-news-duplicates',
       '0004-alerting',
+      '0005-browser-needed',
     ]);
     expect(await second.getHealth(SOURCE)).toMatchObject({ consecutiveFailures: 0 });
   });
@@ -83,6 +84,7 @@ describe('health', () => {
       etag: `"${sha256('v1 text').slice(0, 8)}"`,
       lastModified: '2025-01-01T00:00:00.000Z',
       currentVersionId: sha256('v1 text'),
+      needsBrowser: false,
     });
 
     await store.recordPoll(versionPoll('2025-01-02T00:00:00.000Z', 'v2 text', 'change'));
@@ -100,6 +102,7 @@ describe('health', () => {
       etag: `"${sha256('v2 text').slice(0, 8)}"`,
       lastModified: '2025-01-02T00:00:00.000Z',
       currentVersionId: sha256('v2 text'),
+      needsBrowser: false,
     });
 
     await store.recordPoll(unchangedPoll('2025-01-05T00:00:00.000Z'));
@@ -114,6 +117,7 @@ describe('health', () => {
       etag: '"same"',
       lastModified: null,
       currentVersionId: 'feedhash',
+      needsBrowser: false,
     });
   });
 

@@ -90,6 +90,11 @@ export interface PollSucceeded {
   readonly changed: boolean;
   /** Current version id (terms) or feed body hash (feeds). */
   readonly currentVersionId: string | null;
+  /**
+   * The page was rendered by the headless browser: remembered in the health (`needsBrowser`) so later polls of
+   * an `auto` source skip plain HTTP. Sticky: false or absent leaves an earlier true as it is.
+   */
+  readonly needsBrowser?: boolean | undefined;
 }
 
 export interface PollFailed {

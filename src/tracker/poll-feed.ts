@@ -2,7 +2,7 @@ import type { SourceDeclaration, SourceHealth } from '../domain/source.ts';
 import type { PollRecord } from '../store/store.ts';
 import { sha256 } from './document-text.ts';
 import { newsItemsOf, parseSource, toNewsRecord, triageNews } from './news-pipeline.ts';
-import { eventBase, fetchSince, snapshotOf, unchangedPoll } from './poll-records.ts';
+import { eventBase, fetchSince, renderedBrowser, snapshotOf, unchangedPoll } from './poll-records.ts';
 import type { TrackerDeps } from './tracker-deps.ts';
 
 /** Stored stories compared against a feed's new items at most; the window is hours, not months. */
@@ -41,6 +41,7 @@ export async function pollFeed(
       lastModified: page.lastModified,
       changed: fresh.length > 0,
       currentVersionId: bodyHash,
+      ...renderedBrowser(page),
     },
     newsItems: fresh.map((item) => toNewsRecord(item, at)),
     newsReports: reports,

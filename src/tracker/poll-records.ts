@@ -1,5 +1,5 @@
 import type { SourceDeclaration, SourceHealth } from '../domain/source.ts';
-import type { Fetched, FetchResult } from '../sources/fetcher.ts';
+import type { Fetched, FetchRequest, FetchResult } from '../sources/fetcher.ts';
 import type { PollRecord } from '../store/store.ts';
 import type { TrackerDeps } from './tracker-deps.ts';
 
@@ -27,9 +27,15 @@ export function unchangedPoll(
       lastModified: page === undefined ? (health?.lastModified ?? null) : page.lastModified,
       changed: false,
       currentVersionId: health?.currentVersionId ?? null,
+      ...renderedBrowser(page),
     },
     events: [],
   };
+}
+
+/** `needsBrowser: true` for a page the headless browser rendered, so the store remembers it; else nothing. */
+export function renderedBrowser(page: Fetched | undefined): { needsBrowser?: true } {
+  return page?.renderedBy === 'browser' ? { needsBrowser: true } : {};
 }
 
 /** The raw response as stored; the charset travels with the media type so the body can be decoded again. */
@@ -45,8 +51,23 @@ export function fetchSince(
 ): Promise<FetchResult> {
   const known = (health?.currentVersionId ?? null) !== null;
   return deps.fetcher.fetch({
-    url: source.url,
+    ...pageRequest(source, health),
     etag: known ? health?.etag : null,
     lastModified: known ? health?.lastModified : null,
   });
+}
+
+/**
+ * What any fetch of a source asks for besides validators: its URL and how to render it. Feeds are parsed as
+ * XML or JSON, which a browser would wrap in a viewer page, so they stay on plain HTTP unless the source itself
+ * says otherwise; other sources leave an unset mode to the fetcher's configured default.
+ */
+export function pageRequest(source: SourceDeclaration, health: SourceHealth | undefined): FetchRequest {
+  const browser = source.browser ?? (source.kind === 'feed' ? 'never' : undefined);
+  return {
+    url: source.url,
+    ...(browser === undefined ? {} : { browser }),
+    select: source.select,
+    knownToNeedBrowser: health?.needsBrowser === true,
+  };
 }

@@ -5,7 +5,7 @@ import { vendorDisplayName } from '../sources/catalog/vendors.ts';
 import type { Fetched } from '../sources/fetcher.ts';
 import type { PollRecord } from '../store/store.ts';
 import { documentText, sha256 } from './document-text.ts';
-import { eventBase, fetchSince, snapshotOf, unchangedPoll } from './poll-records.ts';
+import { eventBase, fetchSince, pageRequest, renderedBrowser, snapshotOf, unchangedPoll } from './poll-records.ts';
 import type { TrackerDeps } from './tracker-deps.ts';
 
 /**
@@ -28,7 +28,7 @@ export async function pollTerms(
   const versionId = sha256(text);
   if (versionId === current) return unchangedPoll(source.id, at, health, page);
   if (current === null) return baselinePoll(source, at, page, text, versionId);
-  if (!(await changeConfirmed(source, versionId, deps))) {
+  if (!(await changeConfirmed(source, health, versionId, deps))) {
     deps.logger.warn({ source: source.id }, 'document changed but not on a second fetch: not recorded yet');
     return unchangedPoll(source.id, at, health);
   }
@@ -43,9 +43,14 @@ async function sameBodyAsCurrent(sourceId: string, page: Fetched, deps: TrackerD
 }
 
 /** A half-deployed or A/B-tested page must show the same text twice before it counts. */
-async function changeConfirmed(source: SourceDeclaration, versionId: string, deps: TrackerDeps): Promise<boolean> {
+async function changeConfirmed(
+  source: SourceDeclaration,
+  health: SourceHealth | undefined,
+  versionId: string,
+  deps: TrackerDeps,
+): Promise<boolean> {
   await deps.sleep(deps.options.confirmDelayMs);
-  const again = await deps.fetcher.fetch({ url: source.url });
+  const again = await deps.fetcher.fetch(pageRequest(source, health));
   if (again.kind === 'not-modified') return false;
   return sha256(documentText(source, again)) === versionId;
 }
@@ -78,7 +83,14 @@ function baselinePoll(
   return {
     sourceId: source.id,
     at,
-    result: { ok: true, etag: page.etag, lastModified: page.lastModified, changed: true, currentVersionId: versionId },
+    result: {
+      ok: true,
+      etag: page.etag,
+      lastModified: page.lastModified,
+      changed: true,
+      currentVersionId: versionId,
+      ...renderedBrowser(page),
+    },
     snapshot: snapshotOf(page, snapshotId),
     version: { id: versionId, text, snapshotId, kind: 'baseline' },
     events: [{ type: 'baseline', ...eventBase(source, at), kind: 'terms', versionId }],
@@ -105,6 +117,7 @@ function changePoll(source: SourceDeclaration, at: string, page: Fetched, change
       lastModified: page.lastModified,
       changed: meaningful,
       currentVersionId: change.versionId,
+      ...renderedBrowser(page),
     },
     snapshot: snapshotOf(page, snapshotId),
     version: { id: change.versionId, text: change.text, snapshotId, kind: meaningful ? 'change' : 'technical' },

@@ -7,7 +7,7 @@ describe('built-in catalog', () => {
     const ids = builtInCatalog.map((source) => source.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const source of builtInCatalog) {
-      const { needsBrowser: _browser, title: _title, ...declared } = source;
+      const { title: _title, ...declared } = source;
       expect(sourceSchema.safeParse(declared).success, source.id).toBe(true);
     }
   });
@@ -31,6 +31,16 @@ describe('built-in catalog', () => {
     const source = builtInCatalog.find((candidate) => candidate.id === id);
     expect(source?.kind).toBe('terms');
     expect(source?.select.length).toBeGreaterThan(0);
+  });
+
+  it('renders the documents public trackers mark as script-only through the browser, and nothing else', () => {
+    const always = builtInCatalog.filter((source) => source.browser === 'always').map((source) => source.id);
+    expect(always).toEqual(expect.arrayContaining(['openai/terms-of-use', 'cursor/terms-of-service']));
+    expect(always).not.toContain('anthropic/commercial-terms');
+    expect(builtInCatalog.every((source) => source.browser === undefined || source.browser === 'always')).toBe(true);
+    expect(builtInCatalog.filter((source) => source.kind === 'feed').every((feed) => feed.browser === undefined)).toBe(
+      true,
+    );
   });
 
   it('has AI news feeds in English and German', () => {

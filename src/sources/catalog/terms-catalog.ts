@@ -1,4 +1,4 @@
-import type { SourceDeclaration } from '../../domain/source.ts';
+import type { BrowserMode, SourceDeclaration } from '../../domain/source.ts';
 
 interface TermsEntry {
   readonly vendor: string;
@@ -7,8 +7,8 @@ interface TermsEntry {
   readonly url: string;
   readonly select: readonly string[];
   readonly remove?: readonly string[];
-  /** Public trackers mark the page as rendering only with scripts. */
-  readonly needsBrowser?: boolean;
+  /** `always` where public trackers mark the page as rendering only with scripts; else the configured default. */
+  readonly browser?: BrowserMode;
 }
 
 const OPENAI_REMOVE = ['select[name="Locale Select"]', 'main .sr-only'];
@@ -55,7 +55,7 @@ const TERMS: readonly TermsEntry[] = [
     url: 'https://openai.com/policies/row-terms-of-use/',
     select: ['main'],
     remove: OPENAI_REMOVE,
-    needsBrowser: true,
+    browser: 'always',
   },
   {
     vendor: 'openai',
@@ -64,7 +64,7 @@ const TERMS: readonly TermsEntry[] = [
     url: 'https://openai.com/policies/eu-terms-of-use/',
     select: ['main'],
     remove: OPENAI_REMOVE,
-    needsBrowser: true,
+    browser: 'always',
   },
   {
     vendor: 'openai',
@@ -73,7 +73,7 @@ const TERMS: readonly TermsEntry[] = [
     url: 'https://openai.com/policies/usage-policies/',
     select: ['main'],
     remove: OPENAI_REMOVE,
-    needsBrowser: true,
+    browser: 'always',
   },
   {
     vendor: 'openai',
@@ -82,7 +82,7 @@ const TERMS: readonly TermsEntry[] = [
     url: 'https://openai.com/policies/services-agreement/',
     select: ['main'],
     remove: OPENAI_REMOVE,
-    needsBrowser: true,
+    browser: 'always',
   },
   {
     vendor: 'openai',
@@ -91,7 +91,7 @@ const TERMS: readonly TermsEntry[] = [
     url: 'https://openai.com/policies/service-terms/',
     select: ['main'],
     remove: OPENAI_REMOVE,
-    needsBrowser: true,
+    browser: 'always',
   },
   {
     vendor: 'google',
@@ -178,7 +178,7 @@ const TERMS: readonly TermsEntry[] = [
     title: 'Llama API Terms of Service',
     url: 'https://llama.developer.meta.com/legal/terms-of-service',
     select: ['[data-pagelet="LLMDCPageMainContent"]'],
-    needsBrowser: true,
+    browser: 'always',
   },
   {
     vendor: 'cursor',
@@ -186,7 +186,7 @@ const TERMS: readonly TermsEntry[] = [
     title: 'Terms of Service',
     url: 'https://cursor.com/terms-of-service',
     select: ['.page'],
-    needsBrowser: true,
+    browser: 'always',
   },
   {
     vendor: 'cursor',
@@ -194,7 +194,7 @@ const TERMS: readonly TermsEntry[] = [
     title: 'Privacy Policy',
     url: 'https://cursor.com/privacy',
     select: ['.page'],
-    needsBrowser: true,
+    browser: 'always',
   },
   {
     vendor: 'windsurf',
@@ -202,7 +202,7 @@ const TERMS: readonly TermsEntry[] = [
     title: 'Terms of Service (Individual)',
     url: 'https://windsurf.com/terms-of-service-individual',
     select: ['article'],
-    needsBrowser: true,
+    browser: 'always',
   },
   {
     vendor: 'windsurf',
@@ -210,7 +210,7 @@ const TERMS: readonly TermsEntry[] = [
     title: 'Enterprise Terms of Service',
     url: 'https://windsurf.com/terms-of-service-enterprise',
     select: ['article'],
-    needsBrowser: true,
+    browser: 'always',
   },
   {
     vendor: 'github',
@@ -232,7 +232,7 @@ const TERMS: readonly TermsEntry[] = [
     title: 'Terms of Use',
     url: 'https://cdn.deepseek.com/policies/en-US/deepseek-terms-of-use.html',
     select: ['#write'],
-    needsBrowser: true,
+    browser: 'always',
   },
   {
     vendor: 'deepseek',
@@ -240,7 +240,7 @@ const TERMS: readonly TermsEntry[] = [
     title: 'Open Platform Terms of Service',
     url: 'https://cdn.deepseek.com/policies/en-US/deepseek-open-platform-terms-of-service.html',
     select: ['#write'],
-    needsBrowser: true,
+    browser: 'always',
   },
   {
     vendor: 'perplexity',
@@ -248,7 +248,7 @@ const TERMS: readonly TermsEntry[] = [
     title: 'API Terms of Service',
     url: 'https://www.perplexity.ai/hub/legal/perplexity-api-terms-of-service',
     select: ['[data-framer-name=Post]'],
-    needsBrowser: true,
+    browser: 'always',
   },
 ];
 
@@ -261,5 +261,5 @@ export const termsCatalog: readonly SourceDeclaration[] = TERMS.map((entry) => (
   select: entry.select,
   remove: entry.remove ?? [],
   language: 'en',
-  needsBrowser: entry.needsBrowser ?? false,
+  ...(entry.browser === undefined ? {} : { browser: entry.browser }),
 }));
