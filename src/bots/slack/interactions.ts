@@ -35,25 +35,42 @@ export interface ViewSubmissionPayload {
   readonly view: { readonly private_metadata: string; readonly state: { readonly values: ViewStateValues } };
 }
 
-function teamOf(payload: { readonly user: { readonly team_id?: string | undefined }; readonly team: { readonly id: string } | null }): string {
+function teamOf(payload: {
+  readonly user: { readonly team_id?: string | undefined };
+  readonly team: { readonly id: string } | null;
+}): string {
   return payload.team?.id ?? payload.user.team_id ?? '';
 }
 
 /** Builds the invocation of a member acting in a channel (or their DMs when `channelId` is null). */
-async function invocationOf(deps: InteractionDeps, teamId: string, userId: string, channelId: string | null): Promise<Invocation> {
+async function invocationOf(
+  deps: InteractionDeps,
+  teamId: string,
+  userId: string,
+  channelId: string | null,
+): Promise<Invocation> {
   const canManageChannel = await deps.canManage(teamId, userId, channelId);
   return { platform: 'slack', workspaceId: teamId, channelId, userId, canManageChannel };
 }
 
 /** Publishes the member's Home tab, with a line about what just happened when there is one. */
-export async function publishHome(deps: InteractionDeps, teamId: string, userId: string, notice?: string): Promise<void> {
+export async function publishHome(
+  deps: InteractionDeps,
+  teamId: string,
+  userId: string,
+  notice?: string,
+): Promise<void> {
   const subscriptions = await homeSubscriptions(deps.subscriptions, teamId, userId);
   await deps.api.publishHome(userId, homeView(subscriptions, notice));
 }
 
 /** `block_actions`: acknowledged at once, then the button's command runs and answers privately. */
 export function createBlockActionsHandler(deps: InteractionDeps) {
-  return async function handleBlockActions(payload: BlockActionsPayload, ack: Ack, respond: Respond | undefined): Promise<void> {
+  return async function handleBlockActions(
+    payload: BlockActionsPayload,
+    ack: Ack,
+    respond: Respond | undefined,
+  ): Promise<void> {
     await ack();
     const action = payload.actions[0];
     if (action === undefined) return;
@@ -120,7 +137,10 @@ export function createViewSubmissionHandler(deps: InteractionDeps) {
 
 /** `app_home_opened` on the Home tab: publishes the member's subscriptions. */
 export function createHomeOpenedHandler(deps: InteractionDeps) {
-  return async function handleHomeOpened(event: { readonly user: string; readonly tab?: string }, teamId: string): Promise<void> {
+  return async function handleHomeOpened(
+    event: { readonly user: string; readonly tab?: string },
+    teamId: string,
+  ): Promise<void> {
     if (event.tab !== undefined && event.tab !== 'home') return;
     await publishHome(deps, teamId, event.user);
   };

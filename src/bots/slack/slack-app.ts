@@ -6,11 +6,7 @@ import { ConfigError, describeError } from '../../domain/errors.ts';
 import type { Logger } from '../../domain/logger.ts';
 import type { SubscriptionStore } from '../../store/alert-store.ts';
 import { toBoltLogger } from './bolt-logger.ts';
-import {
-  createBlockActionsHandler,
-  createHomeOpenedHandler,
-  createViewSubmissionHandler,
-} from './interactions.ts';
+import { createBlockActionsHandler, createHomeOpenedHandler, createViewSubmissionHandler } from './interactions.ts';
 import { createManagePermission } from './manage-permission.ts';
 import { createRequestDedupe } from './request-dedupe.ts';
 import { createSlackApi } from './slack-api.ts';
@@ -80,7 +76,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         const identity = await app.client.auth.test();
         if (typeof identity.user === 'string') botName = identity.user;
       } catch (error) {
-        throw new ConfigError(`SLACK_BOT_TOKEN was refused by Slack: ${describeError(error).message}`, { cause: error });
+        throw new ConfigError(`SLACK_BOT_TOKEN was refused by Slack: ${describeError(error).message}`, {
+          cause: error,
+        });
       }
       const started: unknown = await (settings.mode === 'http'
         ? app.start({ port: settings.port, ...(options.host === undefined ? {} : { host: options.host }) })
@@ -136,7 +134,11 @@ function register(app: App, options: SlackAppOptions): void {
     await dedupe(args);
   });
   app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
-    await slash(command, (body) => ack(body), (body) => respond(body));
+    await slash(
+      command,
+      (body) => ack(body),
+      (body) => respond(body),
+    );
   });
   app.action({ type: 'block_actions' }, async ({ body, ack, respond }) => {
     await blockActions(body, () => ack(), respond);

@@ -87,7 +87,12 @@ export function createSlashCommandHandler(deps: SlashCommandDeps) {
 }
 
 /** Acks with the answer when it is ready in time, else acks at once and sends the answer to `response_url`. */
-export async function answerWithin(budgetMs: number, answer: Promise<object>, ack: Ack, respond: Respond): Promise<void> {
+export async function answerWithin(
+  budgetMs: number,
+  answer: Promise<object>,
+  ack: Ack,
+  respond: Respond,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => {
     timer = setTimeout(resolve, budgetMs, null);
@@ -113,6 +118,8 @@ function withUsage(reply: CommandReply, name: string): CommandReply {
 
 /** An ephemeral usage message, optionally after what was wrong. */
 function usageMessage(problem: string | null, commandName?: string): SlackReply {
-  const text = escapeMrkdwn([...(problem === null ? [] : [`:warning: ${problem}`]), slackUsage(commandName)].join('\n'));
+  const text = escapeMrkdwn(
+    [...(problem === null ? [] : [`:warning: ${problem}`]), slackUsage(commandName)].join('\n'),
+  );
   return { response_type: 'ephemeral', text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }

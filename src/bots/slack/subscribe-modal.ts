@@ -65,7 +65,12 @@ function label(name: string): string {
 
 /** What Slack sends as `view.state.values`: block id → action id → element state. */
 export type ViewStateValues = Readonly<
-  Record<string, Readonly<Record<string, { readonly value?: string | null; readonly selected_option?: { readonly value: string } | null }>>>
+  Record<
+    string,
+    Readonly<
+      Record<string, { readonly value?: string | null; readonly selected_option?: { readonly value: string } | null }>
+    >
+  >
 >;
 
 /** The submitted inputs as raw options; empty inputs are left out so defaults apply. */

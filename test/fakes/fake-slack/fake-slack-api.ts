@@ -14,8 +14,7 @@ export interface SlackCall {
 
 /** A scripted answer: a Slack error (`{ ok: false, error }`) or an HTTP status with an optional Retry-After. */
 export type ScriptedAnswer =
-  | { readonly error: string }
-  | { readonly status: number; readonly retryAfter?: number; readonly body?: string };
+  { readonly error: string } | { readonly status: number; readonly retryAfter?: number; readonly body?: string };
 
 /** A member as users.info describes them. */
 export interface FakeUser {
@@ -67,7 +66,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       .then((raw) => {
         const path = new URL(request.url ?? '/', 'http://x').pathname;
         if (path.startsWith('/respond/')) {
-          responses.push({ url: `${origin}${path}`, body: JSON.parse(raw || '{}') as Record<string, unknown>, at: Date.now() });
+          responses.push({
+            url: `${origin}${path}`,
+            body: JSON.parse(raw || '{}') as Record<string, unknown>,
+            at: Date.now(),
+          });
           send(response, 200, { ok: true });
           return;
         }
@@ -87,7 +90,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     counter += 1;
     switch (method) {
       case 'auth.test':
-        return { ok: true, user_id: FAKE_BOT.userId, bot_id: FAKE_BOT.botId, team_id: FAKE_BOT.teamId, user: FAKE_BOT.user };
+        return {
+          ok: true,
+          user_id: FAKE_BOT.userId,
+          bot_id: FAKE_BOT.botId,
+          team_id: FAKE_BOT.teamId,
+          user: FAKE_BOT.user,
+        };
       case 'chat.postMessage': {
         const channel = String(params.channel);
         const error = failing.get(channel);
@@ -184,7 +193,9 @@ function answerScripted(response: ServerResponse, scripted: ScriptedAnswer): voi
   }
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (scripted.retryAfter !== undefined) headers['retry-after'] = String(scripted.retryAfter);
-  response.writeHead(scripted.status, headers).end(scripted.body ?? JSON.stringify({ ok: false, error: 'ratelimited' }));
+  response
+    .writeHead(scripted.status, headers)
+    .end(scripted.body ?? JSON.stringify({ ok: false, error: 'ratelimited' }));
 }
 
 function send(response: ServerResponse, status: number, body: Record<string, unknown>): void {

@@ -15,7 +15,11 @@ export function slackSignature(secret: string, timestamp: number, body: string):
 }
 
 /** Headers Slack sends with a body. */
-export function signedHeaders(body: string, contentType: string, options: SignedRequestOptions): Record<string, string> {
+export function signedHeaders(
+  body: string,
+  contentType: string,
+  options: SignedRequestOptions,
+): Record<string, string> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   return {
     'content-type': contentType,
