@@ -55,10 +55,13 @@ export function createGuardedConnector(options: GuardedConnectorOptions): buildC
   };
 }
 
-/** The addresses to connect to, after the guard's checks; throws `AddressRefusedError` when refused. */
-async function targetAddresses(
+/**
+ * The addresses to connect to, after the guard's checks; throws `AddressRefusedError` when refused. Exported for
+ * the browser fetcher's guard proxy, which applies the same rules to every request a page makes.
+ */
+export async function targetAddresses(
   hostname: string,
-  { policy, resolveHost }: GuardedConnectorOptions,
+  { policy, resolveHost }: Pick<GuardedConnectorOptions, 'policy' | 'resolveHost'>,
 ): Promise<readonly string[]> {
   if (policy.isExempt(hostname)) return [hostname];
   const early = policy.refuseHost(hostname);
