@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clauseChange, termsChanged } from '../../alerts/alerts-test-kit.ts';
+import { startAlerting, type Alerting } from '../../runtime/alerting.ts';
+import { ADMIN_USER, startSlackBed, textOf, type SlackBed } from './slack-test-kit.ts';
+
+let slack: SlackBed;
+let alerting: Alerting;
+let printed = '';
+beforeAll(async () => {
+  slack = await startSlackBed();
+  alerting = await startAlerting(
+    slack.bed.runtime,
+    { write: (text) => (printed += text), color: false },
+    { slack: slack.platform.notifier },
+  );
+});
+afterAll(async () => {
+  await alerting.stop();
+  await slack.close();
+});
+
+const admin = (channel: string) => ({ user: ADMIN_USER, channel });
+
+async function until(condition: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('alerts from tracker events to Slack', () => {
+  it('delivers to a channel, a thread and a DM; a channel the app is not in is disabled with what to do', async () => {
+    expect((await slack.command('alerts-channel action:set', admin('CALERTS'))).text).toMatch(/^Alerts channel/u);
+    await slack.command('subscribe vendor:anthropic', admin('C1'));
+    await slack.command('subscribe vendor:anthropic', admin('C9'));
+    await slack.command('subscribe vendor:anthropic where:dm', { user: 'U5', channel: 'C1' });
+    slack.fake.failChannel('C9', 'not_in_channel');
+    const changes = Array.from({ length: 40 }, (_, index) =>
+      clauseChange({ label: `3.${index}`, after: `We may train on your Inputs ${index}. `.repeat(30) }),
+    );
+    await slack.bed.runtime.bus.publish([termsChanged(changes)]);
+
+    const posts = () => slack.fake.callsTo('chat.postMessage');
+    await until(() => posts().some((call) => call.params.channel === 'CALERTS'));
+    const to = (channel: string) => posts().filter((call) => call.params.channel === channel);
+    await until(() => to('C1').length > 1 && to('DU5').length === to('C1').length);
+    const toC1 = to('C1');
+    const [main, ...thread] = toC1;
+    expect(main?.params.text).toMatch(/Anthropic/u);
+    expect(thread.length).toBeGreaterThan(0);
+    expect(thread.every((call) => typeof call.params.thread_ts === 'string')).toBe(true);
+    expect(textOf(thread.map((call) => call.params.blocks))).toMatch(/Part 1 of/u);
+    expect(slack.fake.callsTo('conversations.open').map((call) => call.params.users)).toEqual(['U5']);
+
+    const notice = posts().find((call) => call.params.channel === 'CALERTS');
+    expect(textOf(notice?.params.blocks)).toMatch(
+      /not_in_channel — invite @clausewatch to the channel: \/invite @clausewatch/u,
+    );
+    const paused = await slack.bed.runtime.alerts.listSubscriptions({
+      platform: 'slack',
+      workspaceId: 'T1',
+      channelId: 'C9',
+    });
+    expect(paused.map((subscription) => subscription.paused)).toEqual([true]);
+  });
+
+  it('answers an alert’s Unsubscribe button privately through the command layer', async () => {
+    const [subscription] = await slack.bed.runtime.alerts.listSubscriptions({
+      platform: 'slack',
+      workspaceId: 'T1',
+      channelId: 'C1',
+    });
+    const responseUrl = slack.fake.responseUrl();
+    const answer = await slack.interact({
+      type: 'block_actions',
+      team: { id: 'T1', domain: 'acme' },
+      user: { id: ADMIN_USER, team_id: 'T1' },
+      channel: { id: 'C1', name: 'general' },
+      container: { type: 'message', channel_id: 'C1', message_ts: '1.1' },
+      trigger_id: 'trigger-unsubscribe',
+      response_url: responseUrl,
+      actions: [
+        { type: 'button', action_id: `unsubscribe:${subscription?.id}`, block_id: 'b', value: 'x', action_ts: '1' },
+      ],
+    });
+    expect(answer.status).toBe(200);
+    await until(() => slack.fake.responses.some((response) => response.url === responseUrl));
+    const response = slack.fake.responses.find((candidate) => candidate.url === responseUrl);
+    expect(response?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(textOf(response?.body)).toMatch(new RegExp(`^Unsubscribed\\nRemoved #${subscription?.id} `, 'u'));
+  });
+});
