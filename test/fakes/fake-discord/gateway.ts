@@ -51,8 +51,9 @@ export function attachGateway(server: Server, options: GatewayOptions): FakeGate
   const send = (session: Session, payload: Json): Promise<void> =>
     new Promise((resolve, reject) => {
       session.socket.send(JSON.stringify(payload), (error) => {
-        if (error === undefined || error === null) resolve();
-        else reject(error);
+        // ws passes null, not undefined, on success.
+        if (error instanceof Error) reject(error);
+        else resolve();
       });
     });
   const dispatch = (session: Session, event: string, data: Json): Promise<void> => {
