@@ -27,9 +27,10 @@ export async function findProcessByMarker(
 }
 
 /**
- * Sum of VmRSS over `rootPid` and all its descendants (renderers, GPU and utility processes), in bytes; null when
- * /proc cannot be read or the process is gone. Shared pages are counted once per process, so this is an upper
- * bound of what the tree really holds: the safe side for a memory bound.
+ * Resident memory of `rootPid` and all its descendants (renderers, GPU and utility processes), in bytes; null when
+ * /proc cannot be read or the process is gone. Each process counts its PSS (`/proc/PID/smaps_rollup`: shared pages
+ * split among the processes sharing them), because Chromium's processes share most of their code and summing
+ * plain RSS would count it once per renderer (about twice the real figure); VmRSS where PSS cannot be read.
  */
 export async function processTreeRss(rootPid: number, procRoot = '/proc'): Promise<number | null> {
   const entries = await readProcesses(procRoot);
@@ -37,13 +38,20 @@ export async function processTreeRss(rootPid: number, procRoot = '/proc'): Promi
   for (const entry of entries) byParent.set(entry.ppid, [...(byParent.get(entry.ppid) ?? []), entry]);
   const root = entries.find((entry) => entry.pid === rootPid);
   if (root === undefined) return null;
-  let total = 0;
+  const tree: ProcessEntry[] = [];
   const pending: ProcessEntry[] = [root];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    total += next.rssBytes;
+    tree.push(next);
     pending.push(...(byParent.get(next.pid) ?? []));
   }
-  return total;
+  const sizes = await Promise.all(tree.map(async (entry) => (await readPss(procRoot, entry.pid)) ?? entry.rssBytes));
+  return sizes.reduce((sum, size) => sum + size, 0);
+}
+
+async function readPss(procRoot: string, pid: number): Promise<number | null> {
+  const rollup = await readFile(`${procRoot}/${pid}/smaps_rollup`, 'utf8').catch(() => null);
+  const kb = rollup === null ? undefined : /^Pss:\s+(\d+)\s+kB/m.exec(rollup)?.[1];
+  return kb === undefined ? null : Number(kb) * 1024;
 }
 
 async function readProcesses(procRoot: string): Promise<ProcessEntry[]> {
