@@ -85,6 +85,32 @@ describe('tracker', () => {
     expect(history.map((entry) => entry.kind)).toEqual(['change', 'baseline']);
   });
 
+  it('asks the fetcher for each source browser mode and selectors, keeps feeds off the browser, remembers a rendered page', async () => {
+    const rendered = { ...terms, browser: 'auto' as const };
+    const original = fetcher.fetch.bind(fetcher);
+    deps.fetcher.fetch = async (request) => {
+      const result = await original(request);
+      return result.kind === 'fetched' && request.browser === 'auto' ? { ...result, renderedBy: 'browser' } : result;
+    };
+    fetcher.serve(terms.url, { body: page(CLAUSES) });
+    fetcher.serve(feed.url, { body: rss([{ id: 'a', title: 'Story' }]), mediaType: 'application/rss+xml' });
+    await tracker.poll([rendered, feed]);
+    expect(
+      fetcher.requests.map(({ url, browser, select, knownToNeedBrowser }) => ({
+        url,
+        browser,
+        select,
+        knownToNeedBrowser,
+      })),
+    ).toEqual([
+      { url: terms.url, browser: 'auto', select: ['main'], knownToNeedBrowser: false },
+      { url: feed.url, browser: 'never', select: ['main'], knownToNeedBrowser: false },
+    ]);
+    expect(await store.getHealth(terms.id)).toMatchObject({ needsBrowser: true });
+    await tracker.poll([rendered]);
+    expect(fetcher.requests.at(-1)).toMatchObject({ browser: 'auto', knownToNeedBrowser: true });
+  });
+
   it('announces nothing when only page chrome outside the body changed', async () => {
     fetcher.serve(terms.url, { body: page(CLAUSES, 'Home') });
     await tracker.poll([terms]);
