@@ -39,6 +39,14 @@ export interface SlashCommandDeps {
   readonly ackBudgetMs?: number | undefined;
 }
 
+/** What a member sees when running a command broke; the details are in the log. */
+const FAILED: CommandReply = {
+  status: 'error',
+  title: 'Something went wrong',
+  lines: ['The command failed unexpectedly; the error was logged. Please try again in a minute.'],
+  private: true,
+};
+
 /** Commands that open a modal when typed without options. */
 const MODAL_COMMANDS = new Set(['subscribe']);
 
@@ -82,7 +90,12 @@ export function createSlashCommandHandler(deps: SlashCommandDeps) {
       const answer = await deps.run(command.name, parsed.options, invocation);
       return toSlackReply(answer.status === 'invalid' ? withUsage(answer, command.name) : answer);
     };
-    await answerWithin(budgetMs, reply(), ack, respond);
+    // A storage failure must still be answered: Slack shows "dispatch_failed" for an ack that never came.
+    const answer = reply().catch((error: unknown) => {
+      deps.logger.error({ command: command.name, err: describeError(error) }, 'Slack command failed');
+      return toSlackReply(FAILED);
+    });
+    await answerWithin(budgetMs, answer, ack, respond);
   };
 }
 
