@@ -154,7 +154,7 @@ async function handle(context: RestContext, request: IncomingMessage, response: 
   const raw = await readBody(request);
   const url = new URL(request.url ?? '/', 'http://fake');
   // discord.js sends `/v10/...` under the base; `/api/v10/...` is accepted too, as Discord does.
-  const path = url.pathname.replace(/^(\/api)?\/v\d+/u, '');
+  const path = decodeURIComponent(url.pathname).replace(/^(\/api)?\/v\d+/u, '');
   const body: unknown = raw === '' ? null : JSON.parse(raw);
   const answer = answerRest(context, {
     method: request.method ?? 'GET',
