@@ -1,6 +1,7 @@
-// `npm run bench [-- poll|diff|news]`: every benchmark prints its own figures next to a baseline measured in the same run.
+// `npm run bench [-- poll|diff|news|browser|discord]`: every benchmark prints its own figures next to a baseline measured in the same run.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchBrowserFetch, formatBrowserFetch } from './browser-fetch.ts';
 import { benchDiff, formatBench } from './diff.ts';
 import { benchNews, formatNewsResult } from './news.ts';
 import { benchPoll, formatPollResult } from './poll.ts';
@@ -23,4 +24,8 @@ if (runs('diff')) {
 
 if (runs('news')) {
   console.log(formatNewsResult(benchNews({ feeds: 500, itemsPerFeed: 20, rounds: 5 })));
+}
+
+if (runs('browser')) {
+  console.log(formatBrowserFetch(await benchBrowserFetch({ rounds: 10, pages: 2, clauses: 200 })));
 }

@@ -48,7 +48,7 @@ export async function createRuntime(
 ): Promise<Runtime> {
   const store = await createSqliteStore({ dataDir: config.dataDir });
   const alerts = createSqliteAlertStore(store);
-  const fetcher = overrides.fetcher ?? createFetcher(config);
+  const fetcher = overrides.fetcher ?? createFetcher(config, { logger });
   const bus = createEventBus(logger);
   const deps = {
     store,
