@@ -72,9 +72,7 @@ describe('alerts through the outbox to Discord', () => {
     // The user is told in their next command, wherever they run it, privately.
     const reply = await seenReply(t.fake, await t.fake.sendCommand(t.inDm, 'help'));
     expect(reply.ephemeral).toBe(true);
-    expect(reply.text).toMatch(
-      /I could not send you direct messages \(.*Cannot send messages to this user.*\)/u,
-    );
+    expect(reply.text).toMatch(/I could not send you direct messages \(.*Cannot send messages to this user.*\)/u);
     // Subscribing again with where:dm (once DMs are open) resumes them.
     t.fake.state.closedDms.delete(user);
     const resumed = await seenReply(
