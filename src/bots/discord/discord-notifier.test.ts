@@ -133,6 +133,29 @@ describe('the Discord notifier', () => {
     ]);
   });
 
+  it('hands a very long Retry-After back to the outbox instead of holding the lane', async () => {
+    fake.failNext({ path: /\/messages$/u, status: 429, retryAfterSeconds: 120 });
+    const failure = await failureOf(notifier.send(channel, alert('much later'), { idempotencyKey: 'long' }));
+    expect([failure.kind, failure.code]).toEqual(['retryable', 'discord_rate_limited']);
+    // discord.js adds its 50 ms safety offset to the wait.
+    expect(failure.retryAfterMs).toBeGreaterThanOrEqual(120_000);
+    expect(failure.retryAfterMs).toBeLessThan(121_000);
+  });
+
+  it("paces a fan-out under the fake's rate limit without a 429 storm", async () => {
+    fake.setRateLimit(100);
+    const paced = createDiscordNotifier({
+      rest: new REST({ ...restOptions({ apiUrl: fake.apiUrl }), globalRequestsPerSecond: 100 }).setToken(fake.token),
+      logger,
+    });
+    const users = Array.from({ length: 75 }, (_, index) => `12000000000000000${index + 10}`);
+    await Promise.all(
+      users.map((userId, index) => paced.send({ ...dm, userId }, alert('fan-out'), { idempotencyKey: `fan-${index}` })),
+    );
+    expect(fake.state.messages).toHaveLength(75);
+    expect(fake.stats.rateLimited).toBeLessThanOrEqual(3);
+  });
+
   it('retries a 5xx and delivers; a lasting 5xx is retryable for the outbox', async () => {
     fake.failNext({ path: /\/messages$/u, status: 502 });
     await notifier.send(channel, alert('flaky'), { idempotencyKey: 'f' });
