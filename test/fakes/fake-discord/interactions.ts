@@ -1,5 +1,5 @@
 // Interaction payloads as Discord sends them (API v10 JSON), for a test to push through the gateway or sign.
-import { userJson } from './rest-routes.ts';
+import { userJson } from './responses.ts';
 import type { Json } from './fake-state.ts';
 
 /** Permission bits a member has in the channel (decimal string, as Discord sends them). */

@@ -2,12 +2,11 @@
 import type { RateLimiter } from './rate-limiter.ts';
 import { CHANNEL_TYPE, type FakeDiscordState, type FakeMessage, type Json } from './fake-state.ts';
 import { invalidMessage, isEmptyMessage } from './validate-message.ts';
+import { error, invalidForm, ok, rateLimited, userJson, type RestAnswer } from './responses.ts';
 
-export interface RestAnswer {
-  readonly status: number;
-  readonly body?: unknown;
-  readonly headers?: Record<string, string>;
-}
+export { userJson } from './responses.ts';
+
+export type { RestAnswer } from './responses.ts';
 
 /** A failure the test scripts for the next matching requests. */
 export interface ScriptedFailure {
@@ -273,39 +272,6 @@ function messageJson(context: RestContext, message: FakeMessage): Json {
     pinned: false,
     flags: 0,
     ...(message.nonce === null ? {} : { nonce: message.nonce }),
-  };
-}
-
-/** A user object for an id. */
-export function userJson(id: string): Json {
-  return { id, username: `user${id.slice(-4)}`, discriminator: '0', global_name: null, avatar: null };
-}
-
-function ok(body: unknown): RestAnswer {
-  return { status: 200, body };
-}
-
-function error(status: number, code: number | undefined, message: string): RestAnswer {
-  return { status, body: code === undefined ? { message } : { code, message } };
-}
-
-function invalidForm(reason: string): RestAnswer {
-  return {
-    status: 400,
-    body: {
-      code: 50035,
-      message: 'Invalid Form Body',
-      errors: { _errors: [{ code: 'BASE_TYPE_INVALID', message: reason }] },
-    },
-  };
-}
-
-function rateLimited(retryAfterMs: number, global: boolean, headers: Record<string, string>): RestAnswer {
-  const seconds = retryAfterMs / 1000;
-  return {
-    status: 429,
-    headers: { ...headers, 'retry-after': seconds.toFixed(3), ...(global ? { 'x-ratelimit-global': 'true' } : {}) },
-    body: { message: 'You are being rate limited.', retry_after: seconds, global },
   };
 }
 
