@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchBrowserFetch, formatBrowserFetch } from './browser-fetch.ts';
 import { benchDiff, formatBench } from './diff.ts';
+import { benchDiscordFanout, formatDiscordFanout } from './discord-fanout.ts';
 import { benchNews, formatNewsResult } from './news.ts';
 import { benchPoll, formatPollResult } from './poll.ts';
 
@@ -28,4 +29,8 @@ if (runs('news')) {
 
 if (runs('browser')) {
   console.log(formatBrowserFetch(await benchBrowserFetch({ rounds: 10, pages: 2, clauses: 200 })));
+}
+
+if (runs('discord')) {
+  console.log(formatDiscordFanout(await benchDiscordFanout({ alerts: 2000, ratePerSecond: 50 })));
 }

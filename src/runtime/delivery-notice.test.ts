@@ -46,4 +46,29 @@ describe('delivery notices', () => {
     expect(await takeDeliveryNotice(alerts, inGuild)).toMatch(/closed/u);
     expect(await takeDeliveryNotice(alerts, inGuild)).toBeUndefined();
   });
+
+  it('resumes DM subscriptions paused in another workspace when the user subscribes their DMs anywhere', async () => {
+    const { alerts, commands } = bed.runtime;
+    await runChatCommand(commands, 'subscribe', { vendor: 'openai', where: 'dm' }, inGuild);
+    await recordDeliveryNotice(alerts, dms, await alerts.setPaused(dms, true), 'closed');
+    const inDm: Invocation = { ...inGuild, workspaceId: '@dm', channelId: null };
+    const reply = await runChatCommand(commands, 'subscribe', { vendor: 'anthropic' }, inDm);
+    expect(reply.status).toBe('ok');
+    expect(reply.lines).toContain('Resumed 1 paused DM subscription(s) made elsewhere.');
+    const guildDms = await alerts.listSubscriptions({ platform: 'discord', workspaceId: 'g1', userId: 'u1' });
+    expect(guildDms.map((s) => s.paused)).toEqual([false]);
+    const again = await runChatCommand(commands, 'subscribe', { vendor: 'xai' }, inDm);
+    expect(again.lines.some((line) => line.startsWith('Resumed'))).toBe(false);
+  });
+
+  it('does not resume anything when the subscribe was refused', async () => {
+    const { alerts, commands } = bed.runtime;
+    await runChatCommand(commands, 'subscribe', { vendor: 'openai', where: 'dm' }, inGuild);
+    await recordDeliveryNotice(alerts, dms, await alerts.setPaused(dms, true), 'closed');
+    const inDm: Invocation = { ...inGuild, workspaceId: '@dm', channelId: null };
+    const refused = await runChatCommand(commands, 'subscribe', { vendor: 'nosuchvendor' }, inDm);
+    expect(refused.status).toBe('invalid');
+    const guildDms = await alerts.listSubscriptions({ platform: 'discord', workspaceId: 'g1', userId: 'u1' });
+    expect(guildDms.map((s) => s.paused)).toEqual([true]);
+  });
 });

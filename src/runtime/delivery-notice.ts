@@ -10,6 +10,11 @@ function noticeKey(userId: string): string {
   return `delivery-notice:${userId}`;
 }
 
+/** Workspaces where the user's DM subscriptions were paused, so `/subscribe where:dm` anywhere resumes them all. */
+function pausedKey(userId: string): string {
+  return `paused-dms:${userId}`;
+}
+
 function usersOf(platform: Platform): { readonly platform: Platform; readonly workspaceId: string } {
   return { platform, workspaceId: USERS_WORKSPACE };
 }
@@ -28,7 +33,43 @@ export async function recordDeliveryNotice(
   const notice =
     `I could not send you direct messages (${reason}), so ${paused} of your DM subscription(s) are paused. ` +
     'Allow direct messages from this app, then run /subscribe with where:dm to resume them.';
-  await store.setSetting(usersOf(target.platform), noticeKey(target.userId), notice);
+  const users = usersOf(target.platform);
+  await store.setSetting(users, noticeKey(target.userId), notice);
+  const workspaces = await pausedWorkspaces(store, target.platform, target.userId);
+  if (!workspaces.includes(target.workspaceId)) {
+    await store.setSetting(users, pausedKey(target.userId), JSON.stringify([...workspaces, target.workspaceId]));
+  }
+}
+
+async function pausedWorkspaces(store: SubscriptionStore, platform: Platform, userId: string): Promise<string[]> {
+  const raw = await store.getSetting(usersOf(platform), pausedKey(userId));
+  if (raw === undefined) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? parsed.filter((value): value is string => typeof value === 'string') : [];
+  } catch {
+    return []; // an unreadable list only costs an automatic resume elsewhere; /subscribe there still resumes
+  }
+}
+
+/**
+ * After the user subscribed their DMs again, resumes their DM subscriptions paused in other workspaces too (a DM
+ * made from one Discord server, a subscribe run in the bot's DMs); `/subscribe` resumed this workspace's itself.
+ */
+async function resumeDmsElsewhere(store: SubscriptionStore, invocation: Invocation): Promise<number> {
+  const { platform, userId } = invocation;
+  const workspaces = await pausedWorkspaces(store, platform, userId);
+  if (workspaces.length === 0) return 0;
+  let resumed = 0;
+  for (const workspaceId of workspaces.filter((id) => id !== invocation.workspaceId)) {
+    resumed += await store.setPaused({ platform, workspaceId, channelId: null, userId }, false);
+  }
+  await store.setSetting(usersOf(platform), pausedKey(userId), null);
+  return resumed;
+}
+
+function subscribesDms(name: string, rawOptions: RawOptions, invocation: Invocation): boolean {
+  return name === 'subscribe' && (rawOptions.where === 'dm' || invocation.channelId === null);
 }
 
 /** The user's pending delivery notice, cleared once read; undefined when there is none. */
@@ -53,7 +94,13 @@ export async function runChatCommand(
   rawOptions: RawOptions,
   invocation: Invocation,
 ): Promise<CommandReply> {
-  const reply = await runCommand(name, rawOptions, createCommandContext(env, invocation));
+  let reply = await runCommand(name, rawOptions, createCommandContext(env, invocation));
+  if (reply.status === 'ok' && subscribesDms(name, rawOptions, invocation)) {
+    const resumed = await resumeDmsElsewhere(env.alerts, invocation);
+    if (resumed > 0) {
+      reply = { ...reply, lines: [...reply.lines, `Resumed ${resumed} paused DM subscription(s) made elsewhere.`] };
+    }
+  }
   const notice = await takeDeliveryNotice(env.alerts, invocation);
   if (notice === undefined) return reply;
   return { ...reply, lines: [`⚠️ ${notice}`, ...reply.lines], private: true };
