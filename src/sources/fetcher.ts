@@ -7,6 +7,11 @@ export interface Fetcher {
   fetch(request: FetchRequest): Promise<FetchResult>;
   /** Releases sockets and timers. */
   close(): Promise<void>;
+  /**
+   * Checks what a fetch would check before any request is made — today robots.txt — and throws the same
+   * `SourceFetchError` the fetch would. Lets another fetcher (the browser) honour the same rules.
+   */
+  permits?(url: string): Promise<void>;
 }
 
 import type { BrowserMode } from '../domain/source.ts';

@@ -49,6 +49,16 @@ describe('createRoutingFetcher', () => {
     expect([via(http), via(browser)]).toEqual([1, 2]);
   });
 
+  it('asks plain HTTP whether robots.txt allows a page before the browser loads it', async () => {
+    const { http, browser } = setup({ body: TERMS });
+    const refused = new SourceFetchError('robots_disallowed', `robots.txt disallows ${URL}`, { url: URL });
+    const polite: Fetcher = { ...http, fetch: (r) => http.fetch(r), permits: () => Promise.reject(refused) };
+    const routed = createRoutingFetcher({ http: polite, browser });
+    await expect(routed.fetch({ url: URL, browser: 'always' })).rejects.toBe(refused);
+    await expect(routed.fetch({ url: URL, browser: 'auto', knownToNeedBrowser: true })).rejects.toBe(refused);
+    expect(via(browser)).toBe(0);
+  });
+
   it('auto: a 404 or a network error is the source failing, not a bot wall', async () => {
     const { http, browser, routed } = setup({ status: 404 });
     await expect(routed.fetch({ url: URL, browser: 'auto' })).rejects.toMatchObject({

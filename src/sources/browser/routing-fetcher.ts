@@ -18,7 +18,7 @@ export interface RoutingFetcherOptions {
 /**
  * A Fetcher that routes each request by `request.browser` (else `defaultMode`):
  * - `never`: plain HTTP, conditional GET as usual;
- * - `always`, or `auto` with `knownToNeedBrowser`: the browser straight away;
+ * - `always`, or `auto` with `knownToNeedBrowser`: the browser straight away, once robots.txt allows it;
  * - `auto`: plain HTTP first; a 403/406/503, a challenge page, a script-only shell or body selectors that match
  *   nothing send it to the browser. The browser's result says `renderedBy: 'browser'`, which the tracker stores
  *   so the next poll skips plain HTTP. A 304 is trusted: nothing changed since the last plain fetch.
@@ -42,7 +42,11 @@ export function createRoutingFetcher(options: RoutingFetcherOptions): Fetcher {
     async fetch(request) {
       const mode = request.browser ?? defaultMode;
       if (mode === 'never') return options.http.fetch(request);
-      if (mode === 'always' || request.knownToNeedBrowser === true) return options.browser.fetch(request);
+      if (mode === 'always' || request.knownToNeedBrowser === true) {
+        // The browser goes straight to the page: robots.txt is asked here, as plain HTTP would.
+        await options.http.permits?.(request.url);
+        return options.browser.fetch(request);
+      }
       let plain: FetchResult;
       try {
         plain = await options.http.fetch(request);

@@ -57,6 +57,19 @@ describe('robots.txt', () => {
     expect(server.requestsTo('/private/terms')).toHaveLength(0);
   });
 
+  it('answers whether another fetcher (the browser) may load a URL, without requesting it', async () => {
+    server.route('/robots.txt', robotsTxt('User-agent: *\nDisallow: /private'));
+    const polite = open();
+    await expect(polite.permits?.(`${server.origin}/public`)).resolves.toBeUndefined();
+    await expect(polite.permits?.(`${server.origin}/private/terms`)).rejects.toMatchObject({
+      code: 'robots_disallowed',
+      url: `${server.origin}/private/terms`,
+    });
+    expect(server.requestsTo('/private/terms')).toHaveLength(0);
+    const careless = open({ respectRobotsTxt: false });
+    await expect(careless.permits?.(`${server.origin}/private/terms`)).resolves.toBeUndefined();
+  });
+
   it('fetches robots.txt once per origin for many URLs', async () => {
     server.route('/robots.txt', robotsTxt('User-agent: *\nDisallow: /nothing-here'));
     for (let page = 0; page < 8; page += 1) server.route(`/p${page}`, { body: `page ${page}` });

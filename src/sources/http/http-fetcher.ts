@@ -108,6 +108,14 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher {
       const { url, response } = await follow(start, requestHeaders(request, userAgent), pageMode, request.signal);
       return toResult(request.url, url, response);
     },
+    async permits(url) {
+      const parsed = parseHttpUrl(url);
+      if (robots !== null && !(await robots.isAllowed(parsed))) {
+        throw new SourceFetchError('robots_disallowed', `robots.txt disallows ${parsed.href} for ${userAgent}`, {
+          url: parsed.href,
+        });
+      }
+    },
     // Idempotent: a second close waits for the first instead of failing on the destroyed agent.
     close: () => (closing ??= agent.close()),
   };
