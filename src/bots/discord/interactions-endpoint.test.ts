@@ -65,6 +65,14 @@ describe('the HTTP interactions endpoint', () => {
     expect((await post(body, { 'content-type': 'application/json' })).status).toBe(401);
   });
 
+  it('refuses a correctly signed request whose timestamp is over five minutes old (a replay)', async () => {
+    const body = JSON.stringify(slashCommand(t.fake.applicationId, t.member, 'help'));
+    const stale = String(Math.floor(Date.now() / 1000) - 301);
+    expect((await post(body, signed(body, stale))).status).toBe(401);
+    const recent = String(Math.floor(Date.now() / 1000) - 240);
+    expect((await post(body, signed(body, recent))).status).toBe(200);
+  });
+
   it('verifies exactly as discord-interactions does', async () => {
     const body = '{"type":1}';
     const headers = signed(body);

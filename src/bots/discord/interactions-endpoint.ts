@@ -5,7 +5,7 @@ import { describeError } from '../../domain/errors.ts';
 import type { Logger } from '../../domain/logger.ts';
 import type { InteractionHandler } from './interaction-handler.ts';
 import { tokenCalls, type InteractionResponder, type InteractionResponse } from './interaction-responder.ts';
-import { discordPublicKey, isSignedByDiscord } from './verify-signature.ts';
+import { discordPublicKey, isFreshTimestamp, isSignedByDiscord } from './verify-signature.ts';
 
 /** Options of {@link startInteractionsEndpoint}. */
 export interface InteractionsEndpointOptions {
@@ -32,9 +32,9 @@ const MAX_BODY_BYTES = 1_000_000;
 
 /**
  * The HTTP interactions endpoint (`POST /interactions`, or `/`), for deployments that set an Interactions
- * Endpoint URL instead of using the gateway. Every request must carry Discord's Ed25519 signature (else 401);
- * PING is answered with PONG; everything else goes to the same handler as gateway interactions, whose initial
- * response becomes the HTTP response.
+ * Endpoint URL instead of using the gateway. Every request must carry Discord's Ed25519 signature over a
+ * timestamp at most five minutes old (else 401); PING is answered with PONG; everything else goes to the same
+ * handler as gateway interactions, whose initial response becomes the HTTP response.
  */
 export async function startInteractionsEndpoint(options: InteractionsEndpointOptions): Promise<InteractionsEndpoint> {
   const key = discordPublicKey(options.publicKey);
@@ -73,7 +73,7 @@ async function serve(
   const raw = await readBody(request);
   const signature = header(request, 'x-signature-ed25519');
   const timestamp = header(request, 'x-signature-timestamp');
-  if (raw === null || !isSignedByDiscord(raw, signature, timestamp, key)) {
+  if (raw === null || !isFreshTimestamp(timestamp) || !isSignedByDiscord(raw, signature, timestamp, key)) {
     response.writeHead(401, { 'content-type': 'text/plain' }).end('invalid request signature');
     return;
   }

@@ -28,3 +28,12 @@ export function isSignedByDiscord(
     return false;
   }
 }
+
+/** Signed requests older (or further in the future) than this are refused, so a captured one cannot be replayed. */
+export const MAX_SIGNATURE_AGE_SECONDS = 300;
+
+/** Whether `X-Signature-Timestamp` (Unix seconds) is within five minutes of now. */
+export function isFreshTimestamp(timestamp: string | undefined, nowMs: number = Date.now()): boolean {
+  if (timestamp === undefined || !/^\d{1,12}$/u.test(timestamp)) return false;
+  return Math.abs(nowMs / 1000 - Number(timestamp)) <= MAX_SIGNATURE_AGE_SECONDS;
+}
