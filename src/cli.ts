@@ -1,7 +1,6 @@
-import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { runCheckCommand } from './cli/check-command.ts';
+import { isEntryPoint } from './cli/entry-point.ts';
 import { DIFF_USAGE, runDiffCommand } from './cli/diff-command.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './cli/cli-io.ts';
 import { EXEC_USAGE, runExecCommand } from './cli/exec-command.ts';
@@ -150,14 +149,5 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   });
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return realpathSync(script) === fileURLToPath(import.meta.url);
-  } catch {
-    return false;
-  }
-}
 
-if (isEntryPoint()) await main();
+if (isEntryPoint(import.meta.url)) await main();

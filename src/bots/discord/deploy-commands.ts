@@ -4,10 +4,9 @@
  * for testing); without, globally (Discord may take up to an hour to show changes). A bulk overwrite: commands
  * removed from `commands/` disappear from Discord too.
  */
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import { commands } from '../../../commands/registry.ts';
+import { isEntryPoint } from '../../cli/entry-point.ts';
 import type { DiscordSettings } from '../../config/chat-settings.ts';
 import { loadDotEnv, readEnvironment } from '../../config/env.ts';
 import { loadConfig } from '../../config/load-config.ts';
@@ -63,17 +62,8 @@ export async function runDeployCommands(
   }
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return realpathSync(script) === fileURLToPath(import.meta.url);
-  } catch {
-    return false;
-  }
-}
 
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   const cwd = process.cwd();
   loadDotEnv(cwd);
   process.exitCode = await runDeployCommands(

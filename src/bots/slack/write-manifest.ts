@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { commands } from '../../../commands/registry.ts';
+import { isEntryPoint } from '../../cli/entry-point.ts';
 import { manifestYaml, type ManifestOptions } from './slack-manifest.ts';
 
 /** Where the committed manifest lives, from the repository root. */
@@ -29,4 +30,4 @@ function main(): void {
 }
 
 // Run only as a script, so the test can import the constants.
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (isEntryPoint(import.meta.url)) main();
