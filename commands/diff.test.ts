@@ -50,6 +50,31 @@ describe('/diff', () => {
     expect(sameDay.lines[1]).toBe(`From 2026-02-15 (version ${shortId(V2)}) to 2026-03-20 (version ${shortId(V3)}).`);
   });
 
+  it('shows the change that produced a given version, by its id or first characters', async () => {
+    const v2 = shortId(V2);
+    const reply = await bed.run('diff', { document: DOCUMENT, version: v2.slice(0, 8).toUpperCase() });
+    expect(reply.status).toBe('ok');
+    expect(reply.lines[0]).toBe(diffTerms(V1, V2, options).summary);
+    expect(reply.lines[1]).toBe(`From 2026-01-10 (version ${shortId(V1)}) to 2026-02-15 (version ${shortId(V2)}).`);
+    const v1 = shortId(V1);
+    const first = await bed.run('diff', { document: DOCUMENT, version: v1 });
+    expect(first.lines).toEqual([
+      `Version ${v1} is the first one recorded (2026-01-10): nothing before it to compare.`,
+    ]);
+    const unknown = await bed.run('diff', { document: DOCUMENT, version: 'abcdef0' });
+    expect(unknown.lines[0]).toMatch(/^No version abcdef0 is recorded for this document/u);
+  });
+
+  it.each([
+    [{ version: 'abc' }, 'version:abc is not a version id; give at least 6 of its hex characters'],
+    [{ version: 'not-hex-at-all' }, 'version:not-hex-at-all is not a version id'],
+    [{ version: 'abcdef', since: '2026-01-01' }, 'Give either since (a date) or version, not both.'],
+  ])('refuses a bad version or both since and version: %o', async (extra, message) => {
+    const reply = await bed.run('diff', { document: DOCUMENT, ...extra });
+    expect(reply.status).toBe('invalid');
+    expect(reply.lines[0]?.startsWith(message)).toBe(true);
+  });
+
   it('compares with the first version when the date is older', async () => {
     const reply = await bed.run('diff', { document: DOCUMENT, since: '2025-12-01' });
     expect(reply.lines.slice(1, 3)).toEqual([

@@ -24,7 +24,10 @@ interface VersionPair {
   readonly note: string | null;
 }
 
-/** `/diff document [since]`: the clause changes since a date, or of the latest change. */
+/** A version prefix shorter than this matches too much to mean one version. */
+export const MIN_VERSION_PREFIX = 6;
+
+/** `/diff document [since | version]`: the clause changes since a date, of one version, or of the latest change. */
 export const diffCommand: Command = {
   name: 'diff',
   description: 'The clause changes of a terms document since a date or its previous version',
@@ -41,16 +44,35 @@ export const diffCommand: Command = {
       description: 'Date to compare with, e.g. 2026-01-31 (default: the previous version)',
       type: 'string',
     },
+    {
+      name: 'version',
+      description: 'A version id (or its first characters): the change that produced that version',
+      type: 'string',
+    },
   ],
   permission: 'everyone',
   async run(options, context) {
     const document = resolveDocument(stringOption(options, 'document') ?? '', context);
     if (!document.ok) return invalidReply('Check the document', [document.message]);
     const sinceText = stringOption(options, 'since');
+    const version = stringOption(options, 'version')?.trim().toLowerCase();
+    if (sinceText !== undefined && version !== undefined) {
+      return invalidReply('Pick one', ['Give either since (a date) or version, not both.']);
+    }
+    if (version !== undefined && !new RegExp(`^[0-9a-f]{${MIN_VERSION_PREFIX},}$`, 'u').test(version)) {
+      return invalidReply('Check the version', [
+        `version:${version} is not a version id; give at least ${MIN_VERSION_PREFIX} of its hex characters, as alerts and /terms show them.`,
+      ]);
+    }
     const since = sinceText === undefined ? undefined : parseSince(sinceText, context.clock.now());
     if (typeof since === 'string') return invalidReply('Check the date', [since]);
     const history = await context.store.listVersionEntries(document.value.id, HISTORY_LIMIT);
-    const pair = since === undefined ? latestChange(history) : sinceDate(history, since);
+    const pair =
+      version !== undefined
+        ? changeTo(history, version)
+        : since === undefined
+          ? latestChange(history)
+          : sinceDate(history, since);
     if (typeof pair === 'string') return okReply(`Diff: ${document.value.title}`, [pair]);
     return diffReply(document.value, pair, context);
   },
@@ -75,6 +97,18 @@ function latestChange(history: readonly VersionEntry[]): VersionPair | string {
   const to = history[index];
   const from = history[index + 1];
   if (to === undefined || from === undefined) return unchangedMessage(history);
+  return { from, to, note: null };
+}
+
+/** The change that produced the newest entry of `prefix` (a version can come back after a revert). */
+function changeTo(history: readonly VersionEntry[], prefix: string): VersionPair | string {
+  const index = history.findIndex((entry) => entry.versionId.startsWith(prefix));
+  const to = history[index];
+  if (to === undefined)
+    return `No version ${prefix} is recorded for this document; /diff without version shows the latest change.`;
+  const from = history[index + 1];
+  if (from === undefined)
+    return `Version ${prefix} is the first one recorded (${day(to.recordedAt)}): nothing before it to compare.`;
   return { from, to, note: null };
 }
 

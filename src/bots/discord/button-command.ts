@@ -10,8 +10,8 @@ export type ButtonCommand =
 
 /**
  * The command behind a pressed button:
- * - "Full diff" (`diff:<source>:<version>`) runs `/diff` for the document: the latest change when the alert's
- *   version is the newest, else everything since the version before the alert's.
+ * - "Full diff" (`diff:<source>:<version>`) runs `/diff document version:<version>`: the change the alert was
+ *   about, even after later changes.
  * - "Unsubscribe" (`unsubscribe:<id>`) runs `/unsubscribe id:<id>`. Pressed in the bot's DMs, where there is
  *   no guild, it runs in the workspace the user's subscription belongs to (the command still checks it is
  *   theirs).
@@ -29,13 +29,7 @@ export async function buttonCommand(
         env.sources().map((source) => source.id),
       );
       if (document === undefined) return gone('That document is no longer watched.');
-      const since = await sinceVersion(env, document, action.versionPrefix);
-      return {
-        kind: 'run',
-        name: 'diff',
-        options: since === undefined ? { document } : { document, since },
-        invocation,
-      };
+      return { kind: 'run', name: 'diff', options: { document, version: action.versionPrefix }, invocation };
     }
     case 'unsubscribe':
       return {
@@ -47,14 +41,6 @@ export async function buttonCommand(
     case 'unknown':
       return gone('This button belongs to an older version of clausewatch; run the command instead.');
   }
-}
-
-/** When the alert's version is not the newest: the time of the version before it, for `since`. */
-async function sinceVersion(env: CommandEnvironment, document: string, prefix: string): Promise<string | undefined> {
-  const history = await env.store.listVersionEntries(document, 1000);
-  const index = history.findIndex((entry) => entry.versionId.startsWith(prefix));
-  if (index <= 0) return undefined;
-  return history[index + 1]?.recordedAt;
 }
 
 async function subscriptionWorkspace(env: CommandEnvironment, id: number, invocation: Invocation): Promise<Invocation> {

@@ -130,8 +130,9 @@ describe('interactions', () => {
     expect(reply.deferred).toBe(true);
     expect(reply.ephemeral).toBe(true);
     expect(reply.title).toMatch(/Diff: Anthropic/u);
-    // The alert was for the middle version: the diff starts at the version before it.
+    // The alert was for the middle version: the diff goes from the version before it to that version.
     expect(reply.text).toContain('From 2026-01-10');
+    expect(reply.text).toContain(`(version ${(history[1]?.versionId ?? '').slice(0, 12)}).`);
   });
 
   it('"Unsubscribe" in a DM alert removes the subscription it belongs to', async () => {

@@ -64,6 +64,7 @@ describe('toDiscordCommands of the registry', () => {
     expect(terms?.options.map((option) => [option.name, option.required])).toEqual([
       ['document', true],
       ['since', false],
+      ['version', false],
     ]);
   });
 

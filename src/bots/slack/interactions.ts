@@ -96,7 +96,8 @@ function buttonCommand(actionId: string): { name: string; options: Record<string
   if (actionId.startsWith('diff:')) {
     // diff:<source>:<version>; a source id may hold colons, the version never does.
     const source = actionId.slice('diff:'.length, actionId.lastIndexOf(':'));
-    if (source !== '') return { name: 'diff', options: { document: source } };
+    const version = actionId.slice(actionId.lastIndexOf(':') + 1);
+    if (source !== '') return { name: 'diff', options: { document: source, version } };
   }
   return undefined;
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clauseChange, termsChanged } from '../../alerts/alerts-test-kit.ts';
 import { startAlerting, type Alerting } from '../../runtime/alerting.ts';
+import { versionPoll } from '../../../commands/commands-test-kit.ts';
+import { DOCUMENT, shortId, V1, V2, V3 } from '../../../commands/terms-fixtures.ts';
 import { ADMIN_USER, startSlackBed, textOf, type SlackBed } from './slack-test-kit.ts';
 
 let slack: SlackBed;
@@ -89,5 +91,38 @@ describe('alerts from tracker events to Slack', () => {
     const response = slack.fake.responses.find((candidate) => candidate.url === responseUrl);
     expect(response?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(textOf(response?.body)).toMatch(new RegExp(`^Unsubscribed\\nRemoved #${subscription?.id} `, 'u'));
+  });
+
+  it('answers an alert’s Full diff button with the change that alert was about, even after a later one', async () => {
+    const { store } = slack.bed.runtime;
+    await store.recordPoll(versionPoll(DOCUMENT, '2026-01-10T00:00:00.000Z', V1, 'baseline'));
+    await store.recordPoll(versionPoll(DOCUMENT, '2026-02-15T00:00:00.000Z', V2, 'change'));
+    await store.recordPoll(versionPoll(DOCUMENT, '2026-03-20T00:00:00.000Z', V3, 'change'));
+    const [, middle] = await store.listVersionEntries(DOCUMENT, 10);
+    const responseUrl = slack.fake.responseUrl();
+    await slack.interact({
+      type: 'block_actions',
+      team: { id: 'T1', domain: 'acme' },
+      user: { id: ADMIN_USER, team_id: 'T1' },
+      channel: { id: 'C1', name: 'general' },
+      container: { type: 'message', channel_id: 'C1', message_ts: '1.2' },
+      trigger_id: 'trigger-diff',
+      response_url: responseUrl,
+      actions: [
+        {
+          type: 'button',
+          action_id: `diff:${DOCUMENT}:${middle?.versionId ?? ''}`,
+          block_id: 'b',
+          value: 'x',
+          action_ts: '1',
+        },
+      ],
+    });
+    await until(() => slack.fake.responses.some((response) => response.url === responseUrl));
+    const response = slack.fake.responses.find((candidate) => candidate.url === responseUrl);
+    expect(response?.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(textOf(response?.body)).toContain(
+      `From 2026-01-10 (version ${shortId(V1)}) to 2026-02-15 (version ${shortId(V2)}).`,
+    );
   });
 });
