@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN, createTestBed, MEMBER, type TestBed } from './commands-test-kit.ts';
+import { ADMIN, createTestBed, MEMBER, source, versionPoll, type TestBed } from './commands-test-kit.ts';
 import { autocompleteOption, commands, findCommand, runCommand, suggest } from './index.ts';
 
 let bed: TestBed;
@@ -166,6 +166,35 @@ describe('/sources', () => {
     expect(typo.lines).toEqual(['No sources for vendor "opnai" — did you mean openai?']);
     const none = await bed.run('sources', { vendor: 'initech' });
     expect(none.lines).toEqual(['No sources for vendor "initech".']);
+  });
+});
+
+describe('/sources and the browser', () => {
+  it('marks sources polled through the browser: declared always, or auto and found behind a bot wall', async () => {
+    const own = await createTestBed([
+      { ...source('openai/terms-of-use'), browser: 'always' },
+      source('cursor/terms-of-service'),
+      source('acme/terms'),
+      { ...source('xai/terms'), browser: 'never' },
+    ]);
+    try {
+      const walled = (id: string) => {
+        const poll = versionPoll(id, '2026-01-01T00:00:00.000Z', 'Terms.', 'baseline');
+        return { ...poll, result: { ...poll.result, needsBrowser: true } };
+      };
+      await own.store.recordPoll(walled('cursor/terms-of-service'));
+      await own.store.recordPoll(versionPoll('acme/terms', '2026-01-01T00:00:00.000Z', 'Terms.', 'baseline'));
+      await own.store.recordPoll(walled('xai/terms'));
+      const reply = await own.run('sources');
+      expect(reply.lines).toEqual([
+        'openai/terms-of-use (terms, browser) — not checked yet',
+        'cursor/terms-of-service (terms, browser) — ok, last change 2026-01-01',
+        'acme/terms (terms) — ok, last change 2026-01-01',
+        'xai/terms (terms) — ok, last change 2026-01-01',
+      ]);
+    } finally {
+      await own.close();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { isFailing } from '../src/domain/source.ts';
+import { fetchedWithBrowser, isFailing } from '../src/domain/source.ts';
 import type { Command } from './command.ts';
 import { stringOption } from './options.ts';
 import { okReply } from './replies.ts';
@@ -20,12 +20,13 @@ export const sourcesCommand: Command = {
     const health = new Map((await context.store.listHealth()).map((entry) => [entry.sourceId, entry]));
     const lines = sources.map((source) => {
       const entry = health.get(source.id);
-      if (entry === undefined) return `${source.id} (${source.kind}) — not checked yet`;
+      const kind = fetchedWithBrowser(source, entry) ? `${source.kind}, browser` : source.kind;
+      if (entry === undefined) return `${source.id} (${kind}) — not checked yet`;
       if (isFailing(entry, context.failureThreshold)) {
-        return `${source.id} (${source.kind}) — failing: ${entry.lastError ?? 'unknown error'}`;
+        return `${source.id} (${kind}) — failing: ${entry.lastError ?? 'unknown error'}`;
       }
       const changed = entry.lastChangeAt === null ? 'no change seen' : `last change ${entry.lastChangeAt.slice(0, 10)}`;
-      return `${source.id} (${source.kind}) — ok, ${changed}`;
+      return `${source.id} (${kind}) — ok, ${changed}`;
     });
     return okReply(`Sources (${sources.length})`, lines);
   },

@@ -1,7 +1,13 @@
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import type { Config } from '../config/load-config.ts';
-import { isFailing, type SourceDeclaration, type SourceHealth } from '../domain/source.ts';
+import {
+  fetchedWithBrowser,
+  isFailing,
+  type BrowserMode,
+  type SourceDeclaration,
+  type SourceHealth,
+} from '../domain/source.ts';
 import { createSqliteStore } from '../store/sqlite-store.ts';
 import { EXIT_OK, type CliIo } from './cli-io.ts';
 
@@ -15,6 +21,8 @@ export interface SourceRow {
   readonly consecutiveFailures: number;
   readonly lastError: string | null;
   readonly url: string;
+  /** Polled through the headless browser (declared `always`, or found behind a bot wall). */
+  readonly browser: boolean;
 }
 
 /** `clausewatch sources`: the watched sources and their health. */
@@ -23,7 +31,9 @@ export async function runSourcesCommand(args: readonly string[], config: Readonl
   const store = await createSqliteStore({ dataDir: config.dataDir });
   try {
     const health = new Map((await store.listHealth()).map((entry) => [entry.sourceId, entry]));
-    const rows = config.sources.map((source) => toRow(source, health.get(source.id), config.failureThreshold));
+    const rows = config.sources.map((source) =>
+      toRow(source, health.get(source.id), config.failureThreshold, config.browser.default),
+    );
     io.stdout(values.json === true ? `${JSON.stringify({ sources: rows })}\n` : formatTable(rows, io.stdoutIsTTY));
   } finally {
     await store.close();
@@ -31,7 +41,12 @@ export async function runSourcesCommand(args: readonly string[], config: Readonl
   return EXIT_OK;
 }
 
-export function toRow(source: SourceDeclaration, health: SourceHealth | undefined, threshold: number): SourceRow {
+export function toRow(
+  source: SourceDeclaration,
+  health: SourceHealth | undefined,
+  threshold: number,
+  defaultBrowserMode: BrowserMode = 'auto',
+): SourceRow {
   const failures = health?.consecutiveFailures ?? 0;
   let status: SourceRow['status'] = 'ok';
   if (health === undefined) status = 'never-checked';
@@ -47,6 +62,7 @@ export function toRow(source: SourceDeclaration, health: SourceHealth | undefine
     consecutiveFailures: failures,
     lastError: health?.lastError ?? null,
     url: source.url,
+    browser: fetchedWithBrowser(source, health, defaultBrowserMode),
   };
 }
 
@@ -56,7 +72,7 @@ function formatTable(rows: readonly SourceRow[], color: boolean): string {
   const header = ['SOURCE', 'KIND', 'STATUS', 'LAST FETCH', 'LAST CHANGE', 'FAILS', 'LAST ERROR'];
   const cells = rows.map((row) => [
     row.id,
-    row.kind,
+    row.browser ? `${row.kind} (browser)` : row.kind,
     row.status,
     shortTime(row.lastFetchAt),
     shortTime(row.lastChangeAt),

@@ -70,3 +70,16 @@ export interface SourceHealth {
 export function isFailing(health: Pick<SourceHealth, 'consecutiveFailures'>, threshold: number): boolean {
   return health.consecutiveFailures >= threshold;
 }
+
+/**
+ * Whether polls of a source go through the headless browser: it says `always`, or it is `auto` (also when it
+ * says nothing and the default is `auto`) and a poll found plain HTTP walled off.
+ */
+export function fetchedWithBrowser(
+  source: Pick<SourceDeclaration, 'browser'>,
+  health: Pick<SourceHealth, 'needsBrowser'> | undefined,
+  defaultMode: BrowserMode = 'auto',
+): boolean {
+  const mode = source.browser ?? defaultMode;
+  return mode === 'always' || (mode === 'auto' && health?.needsBrowser === true);
+}
