@@ -97,50 +97,84 @@ const browserSchema = z.strictObject({
   maxMemoryMb: z.number().int().min(64).default(1024),
 });
 
-/** The whole config file. Every key is optional; defaults make a working setup. */
-export const configSchema = z.strictObject({
-  dataDir: z.string().min(1).default('./data'),
-  catalog: z.boolean().default(true),
-  /** Catalog source ids to leave out. */
-  exclude: z.array(z.string()).default([]),
-  allowPrivateNetworks: z.boolean().default(false),
-  /** Consecutive failures after which a source is reported as failing. */
-  failureThreshold: z.number().int().positive().default(3),
-  /** A changed document is fetched once more after this delay before the change is recorded. */
-  confirmDelaySeconds: z.number().min(0).default(60),
-  /** Sources polled at once across all hosts. */
-  concurrency: z.number().int().positive().default(8),
-  schedules: z
-    .strictObject({
-      terms: cronExpression.default('*/15 * * * *'),
-      feed: cronExpression.default('*/5 * * * *'),
-      page: cronExpression.default('*/10 * * * *'),
-    })
-    .default({ terms: '*/15 * * * *', feed: '*/5 * * * *', page: '*/10 * * * *' }),
-  fetch: fetchSchema.default(fetchSchema.parse({})),
-  browser: browserSchema.default(browserSchema.parse({})),
-  news: z
-    .strictObject({
-      /** Reports of one story further apart than this are two stories. */
-      dedupeWindowHours: z
-        .number()
-        .positive()
-        .max(24 * 30)
-        .default(48),
-      /** Items read from one feed at most. */
-      maxItemsPerFeed: z.number().int().positive().max(10_000).default(500),
-      /** Extra vendor and topic patterns (regular expressions), added to the built-in dictionaries. */
-      vendors: newsDictionariesSchema.shape.vendors,
-      topics: newsDictionariesSchema.shape.topics,
-    })
-    .default({ dedupeWindowHours: 48, maxItemsPerFeed: 500 }),
-  /** Extra or adjusted significance rules for the clause diff (see README). */
-  significance: z.strictObject({ rules: significanceRulesSchema.default([]) }).default({ rules: [] }),
-  logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
-  sources: z.array(sourceSchema).default([]),
+/** Days a kind of row is kept: whole days, at least one. */
+const retentionDays = z.number().int().min(1);
+
+/**
+ * How long the bot keeps what it no longer needs. Terms snapshots and versions are the product's history and are
+ * never pruned; these are the rows that would otherwise grow without bound.
+ */
+const retentionSchema = z.strictObject({
+  /** Sent, failed and disabled deliveries are deleted this long after they were written; pending ones never. */
+  deliveriesDays: retentionDays.default(30),
+  /** Events (the log digests and `/latest` read) older than this are deleted. */
+  eventsDays: retentionDays.default(365),
+  /** News items first seen longer ago are deleted; must outlast `news.dedupeWindowHours`, which compares with them. */
+  newsDays: retentionDays.default(180),
+  /** When the prune runs (node-cron, server time); it also runs once shortly after start. */
+  schedule: cronExpression.default('17 3 * * *'),
 });
+
+/** The whole config file. Every key is optional; defaults make a working setup. */
+export const configSchema = z
+  .strictObject({
+    dataDir: z.string().min(1).default('./data'),
+    catalog: z.boolean().default(true),
+    /** Catalog source ids to leave out. */
+    exclude: z.array(z.string()).default([]),
+    allowPrivateNetworks: z.boolean().default(false),
+    /** Consecutive failures after which a source is reported as failing. */
+    failureThreshold: z.number().int().positive().default(3),
+    /** A changed document is fetched once more after this delay before the change is recorded. */
+    confirmDelaySeconds: z.number().min(0).default(60),
+    /** Sources polled at once across all hosts. */
+    concurrency: z.number().int().positive().default(8),
+    schedules: z
+      .strictObject({
+        terms: cronExpression.default('*/15 * * * *'),
+        feed: cronExpression.default('*/5 * * * *'),
+        page: cronExpression.default('*/10 * * * *'),
+      })
+      .default({ terms: '*/15 * * * *', feed: '*/5 * * * *', page: '*/10 * * * *' }),
+    fetch: fetchSchema.default(fetchSchema.parse({})),
+    browser: browserSchema.default(browserSchema.parse({})),
+    news: z
+      .strictObject({
+        /** Reports of one story further apart than this are two stories. */
+        dedupeWindowHours: z
+          .number()
+          .positive()
+          .max(24 * 30)
+          .default(48),
+        /** Items read from one feed at most. */
+        maxItemsPerFeed: z.number().int().positive().max(10_000).default(500),
+        /** Extra vendor and topic patterns (regular expressions), added to the built-in dictionaries. */
+        vendors: newsDictionariesSchema.shape.vendors,
+        topics: newsDictionariesSchema.shape.topics,
+      })
+      .default({ dedupeWindowHours: 48, maxItemsPerFeed: 500 }),
+    /** Extra or adjusted significance rules for the clause diff (see README). */
+    significance: z.strictObject({ rules: significanceRulesSchema.default([]) }).default({ rules: [] }),
+    retention: retentionSchema.default(retentionSchema.parse({})),
+    logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+    sources: z.array(sourceSchema).default([]),
+  })
+  // Pruning news the dedupe window still compares with would let a story another feed carries again be
+  // announced a second time.
+  .superRefine((config, context) => {
+    const { newsDays } = config.retention;
+    const { dedupeWindowHours } = config.news;
+    if (newsDays * 24 > dedupeWindowHours) return;
+    context.addIssue({
+      code: 'custom',
+      path: ['retention', 'newsDays'],
+      input: newsDays,
+      message: `expected more days than news.dedupeWindowHours (${String(dedupeWindowHours)} h) covers: stored news is compared with new stories over that window`,
+    });
+  });
 
 export type ConfigFile = z.infer<typeof configSchema>;
 export type SourceConfig = z.infer<typeof sourceSchema>;
 export type FetchConfig = z.infer<typeof fetchSchema>;
 export type BrowserConfig = z.infer<typeof browserSchema>;
+export type RetentionConfig = z.infer<typeof retentionSchema>;

@@ -102,6 +102,41 @@ export interface EventLog {
   listEventsBetween(since: string | null, until: string, limit: number): Promise<EventRecord[]>;
 }
 
+/** What `RetentionStore.prune` deletes: rows older than these instants (ISO-8601 UTC, exclusive). */
+export interface PruneCutoffs {
+  /** Sent, failed and disabled deliveries created before this go; a pending delivery stays whatever its age. */
+  readonly deliveriesBefore: string;
+  /** Events whose `at` (detection time) is before this go. */
+  readonly eventsBefore: string;
+  /** News items first seen before this go, except those `keepNewsPerSource` protects. */
+  readonly newsBefore: string;
+  /**
+   * The newest items (by first seen) of each news source are kept whatever their age: a feed that still lists
+   * an item would otherwise find it unknown on its next poll and announce it again. Use the most items a feed
+   * is read for (`news.maxItemsPerFeed`).
+   */
+  readonly keepNewsPerSource: number;
+}
+
+/** How many rows one prune deleted, per table. */
+export interface PruneCounts {
+  readonly deliveries: number;
+  readonly events: number;
+  readonly news: number;
+}
+
+/**
+ * Data retention: deletes the rows the bot no longer needs (finished deliveries, old events, old news), all in
+ * one transaction. Terms snapshots, versions and their history are never touched.
+ */
+export interface RetentionStore {
+  /**
+   * Deletes what is older than the cutoffs and returns how many rows went. A news item another kept item was
+   * filed as a copy of (`duplicate_of_…`) is kept with it, so no kept row points at a deleted one.
+   */
+  prune(cutoffs: PruneCutoffs): Promise<PruneCounts>;
+}
+
 /** Sources admins add from chat (`watch`), watched besides the configured ones. */
 export interface WatchedSourceStore {
   /** Saves a source by its `declaration.id`; false (nothing changed) when a source with that id is already saved. */

@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely';
 import { toSourceDeclaration, watchedSourceRow } from './alert-rows.ts';
-import type { EventLog, OutboxStore, SubscriptionStore, WatchedSourceStore } from './alert-store.ts';
+import type { EventLog, OutboxStore, RetentionStore, SubscriptionStore, WatchedSourceStore } from './alert-store.ts';
 import { toEventRecord } from './rows.ts';
 import type { Database } from './schema.ts';
 import { createSqlOutboxStore } from './sql-outbox-store.ts';
+import { createSqlRetentionStore } from './sql-retention-store.ts';
 import { createSqlSubscriptionStore } from './sql-subscription-store.ts';
 import type { SqliteStore } from './sqlite-store.ts';
 
 /** Every alerting port, as one SQL database implements them. */
-export type SqlAlertStore = SubscriptionStore & OutboxStore & EventLog & WatchedSourceStore;
+export type SqlAlertStore = SubscriptionStore & OutboxStore & EventLog & WatchedSourceStore & RetentionStore;
 
 /** The event types digests and `latest` read; baselines and source errors never reach a subscriber. */
 const ALERTABLE_EVENTS = ['terms-change', 'news'] as const;
@@ -23,6 +24,7 @@ export function createSqlAlertStore(db: Kysely<Database>): SqlAlertStore {
     ...createSqlOutboxStore(db),
     ...createEventLog(db),
     ...createWatchedSourceStore(db),
+    ...createSqlRetentionStore(db),
   };
 }
 

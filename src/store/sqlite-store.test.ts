@@ -54,6 +54,7 @@ describe('opening', () => {
       '0003-news-duplicates',
       '0004-alerting',
       '0005-browser-needed',
+      '0006-retention',
     ]);
     expect(await second.getHealth(SOURCE)).toMatchObject({ consecutiveFailures: 0 });
   });

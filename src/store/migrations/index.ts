@@ -6,6 +6,7 @@ import { newsTagsMigration } from './0002-news-tags.ts';
 import { newsDuplicatesMigration } from './0003-news-duplicates.ts';
 import { alertingMigration } from './0004-alerting.ts';
 import { browserNeededMigration } from './0005-browser-needed.ts';
+import { retentionMigration } from './0006-retention.ts';
 
 /**
  * Every migration, by name. Names sort in the order they must run (`NNNN-title`); Kysely's `Migrator`
@@ -17,6 +18,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003-news-duplicates': newsDuplicatesMigration,
   '0004-alerting': alertingMigration,
   '0005-browser-needed': browserNeededMigration,
+  '0006-retention': retentionMigration,
 };
 
 /** An in-code provider: migrations ship inside the bundle instead of being read from a folder at run time. */
