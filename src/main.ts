@@ -17,6 +17,7 @@ import { sleep } from './tracker/tracker-deps.ts';
 import { createTracker, type Tracker } from './tracker/tracker.ts';
 import type { CommandEnvironment } from './runtime/command-context.ts';
 import { startAlerting } from './runtime/alerting.ts';
+import { startRetention } from './runtime/retention.ts';
 
 /** The composed application: the only place that builds real adapters. */
 export interface Runtime {
@@ -125,6 +126,7 @@ export async function runBot(config: Readonly<Config>, logger: Logger, io: BotIo
     throw error;
   }
   const alerting = await startAlerting(runtime, io, notifiersOf(platforms));
+  const retention = startRetention(runtime);
   const scheduler = createCronScheduler({
     sources: () => runtime.sources(),
     defaults: config.schedules,
@@ -144,6 +146,7 @@ export async function runBot(config: Readonly<Config>, logger: Logger, io: BotIo
   await waitForShutdownSignal();
   logger.info({}, 'shutting down: waiting for polls under way');
   await Promise.race([scheduler.stop(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
+  await retention.stop();
   await alerting.stop();
   await stopAll(platforms, logger);
   await runtime.close();
