@@ -132,8 +132,6 @@ const BEYOND_LATIN_1 = /[\u0100-\uffff]/;
 const LATIN_1_HIGH = /[\u0080-\u00ff]/g;
 const COMBINING_MARKS = /\p{M}+/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
-/** `WORD` for ASCII text, which has no other letters or digits (and a cheaper expression). */
-const ASCII_WORD = /[a-z0-9]+/gi;
 
 /** The full folding: compatibility decomposition, marks dropped, `ß` spelt out. */
 function foldByNormalizing(lower: string): string {
@@ -165,9 +163,41 @@ const NO_NUMBERS: ReadonlySet<string> = new Set();
 /** The title's words without stop words. */
 export function titleTokens(title: string): TitleTokens {
   const folded = foldTitle(title);
-  const words = NON_ASCII.test(folded) ? folded.match(WORD) : folded.match(ASCII_WORD);
-  const list = (words ?? []).filter((word) => !titleStopWords.has(word));
+  if (!NON_ASCII.test(folded)) return asciiTitleTokens(folded);
+  const list = (folded.match(WORD) ?? []).filter((word) => !titleStopWords.has(word));
   // Most headlines carry no digit at all, and then no word can be a number.
   const numbers = /\d/.test(folded) ? new Set(list.filter((word) => /^\d+$/.test(word))) : NO_NUMBERS;
   return { list, set: new Set(list), numbers };
+}
+
+/**
+ * `titleTokens` of a folded title that is all ASCII (most are, German ones included once folded): the words are runs
+ * of ASCII letters and digits (upper case too: NFKD makes `C` of `ℂ`, which has no lower case), read in one pass
+ * that also notes which are numbers. Deduplication tokenises nearly every item, and the match, filter and number
+ * passes over each title cost twice this.
+ */
+function asciiTitleTokens(folded: string): TitleTokens {
+  const list: string[] = [];
+  let numbers: Set<string> | null = null;
+  let start = -1;
+  let digitsOnly = true;
+  for (let index = 0; index <= folded.length; index++) {
+    const code = index < folded.length ? folded.charCodeAt(index) : 0;
+    const digit = code >= 0x30 && code <= 0x39;
+    const letter = (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+    if (digit || letter) {
+      if (start === -1) {
+        start = index;
+        digitsOnly = true;
+      }
+      digitsOnly &&= digit;
+    } else if (start !== -1) {
+      const word = folded.slice(start, index);
+      start = -1;
+      if (titleStopWords.has(word)) continue;
+      list.push(word);
+      if (digitsOnly) (numbers ??= new Set()).add(word);
+    }
+  }
+  return { list, set: new Set(list), numbers: numbers ?? NO_NUMBERS };
 }
