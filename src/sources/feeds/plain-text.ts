@@ -165,18 +165,19 @@ function tagEnd(html: string, from: number): number {
   return html.charCodeAt(stop) === 0x3e ? stop + 1 : quotedTagEnd(html, from);
 }
 
-/** `tagEnd` for a tag with a quote: a quote right after `=` (spaces aside) opens a value that hides `>`. */
+/**
+ * `tagEnd` for a tag with a quote: a quote right after `=` (spaces aside) opens a value that hides `>`. The value is
+ * skipped with `indexOf` (links in `href` make up most of a description's markup).
+ */
 function quotedTagEnd(html: string, from: number): number {
-  let quote = 0;
   let previous = 0;
   for (let index = from; index < html.length; index++) {
     const code = html.charCodeAt(index);
-    if (quote !== 0) {
-      if (code === quote) quote = 0;
-    } else if (code === 0x3e) {
-      return index + 1;
-    } else if ((code === 0x22 || code === 0x27) && previous === 0x3d) {
-      quote = code;
+    if (code === 0x3e) return index + 1;
+    if ((code === 0x22 || code === 0x27) && previous === 0x3d) {
+      const close = html.indexOf(code === 0x22 ? '"' : "'", index + 1);
+      if (close === -1) return html.length;
+      index = close;
     }
     if (!isWhiteSpace(code)) previous = code;
   }
