@@ -135,6 +135,11 @@ function afterMarkup(html: string, open: number, kept: Kept): number {
   let nameEnd = nameStart + 1;
   while (nameEnd < html.length && !endsTagName(html.charCodeAt(nameEnd))) nameEnd++;
   const end = tagEnd(html, nameEnd);
+  // One-letter names (`p`, `a`, `b`, `i`) are the commonest tags: of them only `p` breaks words, none is skipped.
+  if (nameEnd - nameStart === 1) {
+    if ((html.charCodeAt(nameStart) | 0x20) === 0x70 && !kept.endsInSpace) keep(kept, ' ');
+    return end;
+  }
   const name = html.slice(nameStart, nameEnd).toLowerCase();
   if (BREAKING.has(name) && !kept.endsInSpace) keep(kept, ' ');
   if (closing || !SKIPPED.has(name)) return end;
@@ -153,16 +158,17 @@ function endsTagName(code: number): boolean {
   return code === 0x3e || code === 0x2f || isWhiteSpace(code);
 }
 
-/** Everything up to the first `>` or quote: a tag without quotes (most tags) ends at the `>` it stops at. */
-const UNQUOTED_TAG_REST = /[^>"']*/y;
-
-/** Index after the `>` closing a tag, `>` inside quoted attribute values not counting. */
+/**
+ * Index after the `>` closing a tag, `>` inside quoted attribute values not counting. A tag without quotes (most
+ * tags) ends at the first `>`; read by hand, as a sticky expression per tag cost more than the few characters.
+ */
 function tagEnd(html: string, from: number): number {
-  UNQUOTED_TAG_REST.lastIndex = from;
-  UNQUOTED_TAG_REST.test(html);
-  const stop = UNQUOTED_TAG_REST.lastIndex;
-  if (stop >= html.length) return html.length;
-  return html.charCodeAt(stop) === 0x3e ? stop + 1 : quotedTagEnd(html, from);
+  for (let index = from; index < html.length; index++) {
+    const code = html.charCodeAt(index);
+    if (code === 0x3e) return index + 1;
+    if (code === 0x22 || code === 0x27) return quotedTagEnd(html, from);
+  }
+  return html.length;
 }
 
 /**
