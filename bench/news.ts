@@ -33,7 +33,13 @@ function runPipeline(feeds: readonly Buffer[]): { ms: number; items: number } {
   return { ms: performance.now() - started, items: items.length };
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+/** The median; for an even count the mean of the two middle values. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] ?? NaN;
+  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? NaN) + upper) / 2;
+}
 
 /**
  * A full collection between the timed sides, so each side pays for collecting its own garbage only: without it the
@@ -52,9 +58,11 @@ const WARM_UP_ROUNDS = 2;
 /**
  * Times the parser alone and the pipeline on the same feeds. Measured on a shared 2-core machine, the parser's own
  * time moved by up to 30% from one round to the next, so the ratio of two medians taken from different rounds mixed
- * calm and busy moments. Each round therefore times both sides back to back and the reported ratio is the median of
- * these paired ratios; the order alternates between rounds and a full collection precedes each timed side (see
- * `collector`). Both sides do the same work as before: only the bookkeeping around the timings changed.
+ * calm and busy moments. Each round therefore times the sides in the order parser, pipeline, pipeline, parser (an
+ * ABBA design: a drift in machine load during the round weighs on both sides alike, and neither side always comes
+ * first), each pair giving one ratio, and the reported ratio is the median of these paired ratios. A full
+ * collection precedes each timed side (see `collector`). Both sides do the same work as before: only the bookkeeping
+ * around the timings changed.
  */
 export function benchNews(options: { feeds: number; itemsPerFeed: number; rounds: number }): NewsBenchResult {
   const feeds = generateFeeds(options.feeds, options.itemsPerFeed);
@@ -75,18 +83,13 @@ export function benchNews(options: { feeds: number; itemsPerFeed: number; rounds
   const pipeline: number[] = [];
   const ratios: number[] = [];
   for (let round = 0; round < options.rounds; round += 1) {
-    let parserMs: number;
-    let pipelineMs: number;
-    if (round % 2 === 0) {
-      parserMs = timeParser();
-      pipelineMs = timePipeline();
-    } else {
-      pipelineMs = timePipeline();
-      parserMs = timeParser();
-    }
-    parser.push(parserMs);
-    pipeline.push(pipelineMs);
-    ratios.push(pipelineMs / parserMs);
+    const firstParser = timeParser();
+    const firstPipeline = timePipeline();
+    const secondPipeline = timePipeline();
+    const secondParser = timeParser();
+    parser.push(firstParser, secondParser);
+    pipeline.push(firstPipeline, secondPipeline);
+    ratios.push(firstPipeline / firstParser, secondPipeline / secondParser);
   }
   return {
     feeds: feeds.length,
