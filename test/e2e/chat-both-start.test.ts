@@ -4,10 +4,10 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS, startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord/fake-discord.ts';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack/fake-slack-api.ts';
-import { postSigned, slashCommandBody } from '../fakes/fake-slack/sign.ts';
 import { startFixtureServer, type FixtureServer } from '../fakes/fixture-server.ts';
 import {
   freePort,
+  postSlackCommand,
   spawnStart,
   startDirectory,
   TERMS_AFTER,
@@ -64,17 +64,7 @@ describe('npm start with Discord and Slack both set', () => {
     const command = await discord.sendCommand(manager, 'subscribe', { vendor: 'acme' });
     await discord.waitFor(() => discord.callsFor(command).length > 0, 10_000, 'the Discord reply');
 
-    const body = slashCommandBody({
-      text: 'subscribe vendor:acme',
-      userId: 'UADMIN',
-      channelId: 'C1',
-      responseUrl: slack.responseUrl(),
-    });
-    const reply = await waitUntil(
-      () => postSigned(`http://127.0.0.1:${port}/slack/events`, body, { secret: SECRET }).catch(() => undefined),
-      20_000,
-      'the Slack receiver',
-    );
+    const reply = await postSlackCommand(port, slack, SECRET, 'subscribe vendor:acme');
     expect(((await reply.json()) as { text: string }).text).toMatch(/^Subscribed this channel/u);
 
     await waitUntil(

@@ -3,10 +3,10 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack/fake-slack-api.ts';
-import { postSigned, slashCommandBody } from '../fakes/fake-slack/sign.ts';
 import { startFixtureServer, type FixtureServer } from '../fakes/fixture-server.ts';
 import {
   freePort,
+  postSlackCommand,
   spawnStart,
   startDirectory,
   TERMS_AFTER,
@@ -48,18 +48,7 @@ describe('clausewatch start with Slack', () => {
       SLACK_PORT: String(port),
     });
     const started = bot;
-    const body = slashCommandBody({
-      text: 'subscribe vendor:acme',
-      userId: 'UADMIN',
-      channelId: 'C1',
-      responseUrl: fake.responseUrl(),
-    });
-    const reply = await waitUntil(
-      // Not listening yet until the bot started.
-      () => postSigned(`http://127.0.0.1:${port}/slack/events`, body, { secret: SECRET }).catch(() => undefined),
-      20_000,
-      'the Slack receiver',
-    );
+    const reply = await postSlackCommand(port, fake, SECRET, 'subscribe vendor:acme');
     expect(reply.status).toBe(200);
     const answer = (await reply.json()) as { response_type: string; text: string };
     expect(answer).toMatchObject({ response_type: 'in_channel' });

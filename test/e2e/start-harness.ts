@@ -6,6 +6,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { FakeSlack } from '../fakes/fake-slack/fake-slack-api.ts';
+import { postSigned, slashCommandBody } from '../fakes/fake-slack/sign.ts';
 import { repoRoot } from './cli-harness.ts';
 
 export const TERMS_BEFORE = [
@@ -91,4 +93,18 @@ export async function waitUntil<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * Posts a signed `/clausewatch <text>` from user UADMIN in channel C1 to the bot's Slack receiver on `port`,
+ * retrying until the bot listens; returns the receiver's response.
+ */
+export function postSlackCommand(port: number, slack: FakeSlack, secret: string, text: string): Promise<Response> {
+  const body = slashCommandBody({ text, userId: 'UADMIN', channelId: 'C1', responseUrl: slack.responseUrl() });
+  return waitUntil(
+    // Refused until the bot has started its receiver.
+    () => postSigned(`http://127.0.0.1:${String(port)}/slack/events`, body, { secret }).catch(() => undefined),
+    20_000,
+    'the Slack receiver',
+  );
 }
