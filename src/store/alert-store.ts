@@ -36,7 +36,7 @@ export interface SubscriptionStore {
   listSubscriptions(query: SubscriptionQuery): Promise<Subscription[]>;
   /** Every subscription not paused, for matching events. */
   listActiveSubscriptions(): Promise<Subscription[]>;
-  /** Pauses or resumes every subscription delivering to `target` (e.g. a user whose DMs are closed). */
+  /** Pauses or resumes every subscription delivering to `target` (e.g. a user whose DMs are closed); returns how many changed. */
   setPaused(target: Target, paused: boolean): Promise<number>;
 
   /** Creates or replaces the digest schedule of a target. */

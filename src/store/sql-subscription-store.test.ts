@@ -103,6 +103,15 @@ describe('subscriptions', () => {
     expect(ids(await subscriptions.listActiveSubscriptions())).toEqual([a.id, b.id, c.id]);
     expect(await subscriptions.setPaused(dm('nobody'), true)).toBe(0);
   });
+
+  it('counts only the subscriptions whose state changed', async () => {
+    await subscriptions.addSubscription(newSubscription(dm('u1')));
+    expect(await subscriptions.setPaused(dm('u1'), true)).toBe(1);
+    await subscriptions.addSubscription(newSubscription(dm('u1')));
+    expect(await subscriptions.setPaused(dm('u1'), true)).toBe(1);
+    expect(await subscriptions.setPaused(dm('u1'), true)).toBe(0);
+    expect(await subscriptions.setPaused(dm('u1'), false)).toBe(2);
+  });
 });
 
 describe('digests', () => {

@@ -53,6 +53,7 @@ export function createSqlSubscriptionStore(db: Kysely<Database>): SubscriptionSt
         .updateTable('subscriptions')
         .set({ paused: paused ? 1 : 0 })
         .where('target_key', '=', targetKey(target))
+        .where('paused', '=', paused ? 0 : 1)
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
     },

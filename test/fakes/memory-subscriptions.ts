@@ -64,7 +64,7 @@ export function createMemorySubscriptions(): MemorySubscriptions {
     setPaused(target, paused) {
       let changed = 0;
       subscriptions.forEach((s, index) => {
-        if (targetKey(s.target) !== targetKey(target)) return;
+        if (targetKey(s.target) !== targetKey(target) || s.paused === paused) return;
         subscriptions[index] = { ...s, paused };
         changed++;
       });
