@@ -62,12 +62,16 @@ export function fetchSince(
  * XML or JSON, which a browser would wrap in a viewer page, so they stay on plain HTTP unless the source itself
  * says otherwise; other sources leave an unset mode to the fetcher's configured default.
  */
-export function pageRequest(source: SourceDeclaration, health: SourceHealth | undefined): FetchRequest {
+export function pageRequest(
+  source: SourceDeclaration,
+  health: SourceHealth | undefined,
+  renderedByBrowser = false,
+): FetchRequest {
   const browser = source.browser ?? (source.kind === 'feed' ? 'never' : undefined);
   return {
     url: source.url,
     ...(browser === undefined ? {} : { browser }),
     select: source.select,
-    knownToNeedBrowser: health?.needsBrowser === true,
+    knownToNeedBrowser: renderedByBrowser || health?.needsBrowser === true,
   };
 }

@@ -28,7 +28,7 @@ export async function pollTerms(
   const versionId = sha256(text);
   if (versionId === current) return unchangedPoll(source.id, at, health, page);
   if (current === null) return baselinePoll(source, at, page, text, versionId);
-  if (!(await changeConfirmed(source, health, versionId, deps))) {
+  if (!(await changeConfirmed(source, health, page, versionId, deps))) {
     deps.logger.warn({ source: source.id }, 'document changed but not on a second fetch: not recorded yet');
     return unchangedPoll(source.id, at, health);
   }
@@ -46,11 +46,13 @@ async function sameBodyAsCurrent(sourceId: string, page: Fetched, deps: TrackerD
 async function changeConfirmed(
   source: SourceDeclaration,
   health: SourceHealth | undefined,
+  first: Fetched,
   versionId: string,
   deps: TrackerDeps,
 ): Promise<boolean> {
   await deps.sleep(deps.options.confirmDelayMs);
-  const again = await deps.fetcher.fetch(pageRequest(source, health));
+  // A page the browser just had to render goes straight to it again rather than through plain HTTP's bot wall.
+  const again = await deps.fetcher.fetch(pageRequest(source, health, first.renderedBy === 'browser'));
   if (again.kind === 'not-modified') return false;
   return sha256(documentText(source, again)) === versionId;
 }

@@ -111,6 +111,23 @@ describe('tracker', () => {
     expect(fetcher.requests.at(-1)).toMatchObject({ browser: 'auto', knownToNeedBrowser: true });
   });
 
+  it('confirms a change the browser had to render through the browser again, not past the bot wall first', async () => {
+    const walled = { ...terms, browser: 'auto' as const };
+    let wall = false;
+    const original = fetcher.fetch.bind(fetcher);
+    deps.fetcher.fetch = async (request) => {
+      const result = await original(request);
+      return result.kind === 'fetched' && wall ? { ...result, renderedBy: 'browser' } : result;
+    };
+    fetcher.serve(terms.url, { body: page(CLAUSES) });
+    await tracker.poll([walled]);
+    wall = true;
+    fetcher.serve(terms.url, { body: page([CLAUSES[0] ?? '', '2. We may train models on your content.']) });
+    const events = await tracker.poll([walled]);
+    expect(events.map((event) => event.type)).toEqual(['terms-change']);
+    expect(fetcher.requests.slice(-2).map((request) => request.knownToNeedBrowser)).toEqual([false, true]);
+  });
+
   it('announces nothing when only page chrome outside the body changed', async () => {
     fetcher.serve(terms.url, { body: page(CLAUSES, 'Home') });
     await tracker.poll([terms]);
