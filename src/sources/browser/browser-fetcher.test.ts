@@ -45,7 +45,12 @@ beforeAll(async () => {
   // The body appears only once both calls have failed, so the snapshot is taken after the guard saw them.
   server.route('/calls-private', {
     body: `<html><body><script>
-      Promise.allSettled([fetch('http://10.255.255.1/x'), fetch('http://169.254.169.254/latest/meta-data/')]).then(() => {
+      const socket = new Promise((done) => {
+        const ws = new WebSocket('ws://10.255.255.2/socket');
+        ws.onerror = done;
+        ws.onclose = done;
+      });
+      Promise.allSettled([fetch('http://10.255.255.1/x'), fetch('http://169.254.169.254/latest/meta-data/'), socket]).then(() => {
         document.body.insertAdjacentHTML('beforeend', '<main><p>${CLAUSES[0] ?? ''}</p></main>');
       });</script></body></html>`,
   });
@@ -92,7 +97,7 @@ describeWithChromium(`browser fetcher (${chromiumNote})`, () => {
     expect(page.text).not.toContain('Just a moment');
   });
 
-  it('blocks and logs requests a page script makes to private and metadata addresses, and keeps the page', async () => {
+  it('blocks and logs requests and WebSockets a page script opens to private and metadata addresses, keeps the page', async () => {
     const before = browser.stats().refusedRequests;
     const page = fetched(await browser.fetch({ url: `${server.origin}/calls-private`, select: ['main'] }));
     expect(page.text).toContain('lawful purposes only');
@@ -101,9 +106,11 @@ describeWithChromium(`browser fetcher (${chromiumNote})`, () => {
       expect.arrayContaining([
         { url: 'http://10.255.255.1/x', reason: 'refused private address 10.255.255.1' },
         { url: 'http://169.254.169.254/latest/meta-data/', reason: 'refused cloud metadata address 169.254.169.254' },
+        // A WebSocket reaches the proxy as a tunnel and is refused like any other request.
+        { url: '10.255.255.2:80 (tunnel)', reason: 'refused private address 10.255.255.2' },
       ]),
     );
-    expect(browser.stats().refusedRequests - before).toBeGreaterThanOrEqual(2);
+    expect(browser.stats().refusedRequests - before).toBeGreaterThanOrEqual(3);
   });
 
   it('refuses a redirect of the document to a private address (the guard proxy sees every hop)', async () => {
