@@ -33,7 +33,7 @@ beforeAll(async () => {
       'catalog: false',
       'confirmDelaySeconds: 0',
       'fetch: { allowHosts: ["127.0.0.1"], perHostSpacingMs: 0, retries: 0, timeoutMs: 5000 }',
-      'browser: { pageTimeoutMs: 8000, settleTimeoutMs: 0 }',
+      'browser: { pageTimeoutMs: 20000, settleTimeoutMs: 0 }',
       'sources:',
       `  - { id: acme/app-terms, kind: terms, vendor: acme, title: Acme App Terms, url: "${server.origin}/terms", select: main, browser: always }`,
     ].join('\n'),

@@ -57,7 +57,7 @@ beforeAll(async () => {
   const guard = { allowHosts: ['127.0.0.1'] };
   fetcher = createRoutingFetcher({
     http: createHttpFetcher({ ...guard, respectRobotsTxt: false, perHostSpacingMs: 0, retry: { attempts: 1 } }),
-    browser: createBrowserFetcher({ ...guard, pageTimeoutMs: 5000, settleTimeoutMs: 0 }),
+    browser: createBrowserFetcher({ ...guard, pageTimeoutMs: 20_000, settleTimeoutMs: 0 }),
     defaultMode: 'auto',
   });
   let now = Date.parse('2026-01-01T00:00:00Z');

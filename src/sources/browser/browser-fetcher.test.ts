@@ -64,7 +64,8 @@ beforeAll(async () => {
       response.writeHead(200, { 'content-type': 'text/html' }).end(scriptedPage(CLAUSES));
     }, 150);
   });
-  browser = createBrowserFetcher({ allowHosts: ['127.0.0.1'], pageTimeoutMs: 3000, settleTimeoutMs: 0, logger });
+  // A roomy page deadline: on a loaded machine a new context alone can take seconds.
+  browser = createBrowserFetcher({ allowHosts: ['127.0.0.1'], pageTimeoutMs: 20_000, settleTimeoutMs: 0, logger });
 });
 
 afterAll(async () => {
@@ -121,22 +122,33 @@ describeWithChromium(`browser fetcher (${chromiumNote})`, () => {
   });
 
   it('times out on a page that never finishes loading, with a clear error, leaving no page or context open', async () => {
-    const started = Date.now();
-    const error = await browser.fetch({ url: `${server.origin}/never` }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'timeout' });
-    expect((error as Error).message).toBe(`browser timed out after 3000 ms: ${server.origin}/never`);
-    expect(Date.now() - started).toBeLessThan(8000);
-    expect(browser.stats()).toMatchObject({ active: 0, waiting: 0, openContexts: 0, running: 1 });
+    const impatient = createBrowserFetcher({ allowHosts: ['127.0.0.1'], pageTimeoutMs: 3000, settleTimeoutMs: 0 });
+    try {
+      const started = Date.now();
+      const error = await impatient.fetch({ url: `${server.origin}/never` }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'timeout' });
+      expect((error as Error).message).toBe(`browser timed out after 3000 ms: ${server.origin}/never`);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(impatient.stats()).toMatchObject({ active: 0, waiting: 0, openContexts: 0, running: 1 });
+    } finally {
+      await impatient.close();
+    }
   });
 
   it('renders at most `pages` pages at once: the rest wait their turn', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => browser.fetch({ url: `${server.origin}/slow`, select: ['main'] })),
-    );
-    expect(results.every((result) => result.kind === 'fetched')).toBe(true);
-    expect(server.requestsTo('/slow')).toHaveLength(5);
-    expect(maxConcurrent).toBe(2);
-    expect(browser.stats()).toMatchObject({ openContexts: 0, launches: 1 });
-    expect(browser.stats().peakMemoryBytes).toBeGreaterThan(10 * 2 ** 20);
+    // Its own fetcher, so the pool's launches and peak memory are this test's alone.
+    const pool = createBrowserFetcher({ allowHosts: ['127.0.0.1'], pageTimeoutMs: 20_000, settleTimeoutMs: 0, logger });
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => pool.fetch({ url: `${server.origin}/slow`, select: ['main'] })),
+      );
+      expect(results.every((result) => result.kind === 'fetched')).toBe(true);
+      expect(server.requestsTo('/slow')).toHaveLength(5);
+      expect(maxConcurrent).toBe(2);
+      expect(pool.stats()).toMatchObject({ openContexts: 0, launches: 1 });
+      expect(pool.stats().peakMemoryBytes).toBeGreaterThan(10 * 2 ** 20);
+    } finally {
+      await pool.close();
+    }
   });
 });
