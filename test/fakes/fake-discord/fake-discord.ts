@@ -6,6 +6,7 @@ import { autocomplete, buttonPress, slashCommand, type InteractionPlace, type Op
 import { createRateLimiter } from './rate-limiter.ts';
 import { answerRest, type RestContext, type ScriptedFailure } from './rest-routes.ts';
 import { CHANNEL_TYPE, FakeDiscordState, type FakeInteractionCall, type Json } from './fake-state.ts';
+import { readBody } from '../read-body.ts';
 
 export { PERMISSIONS, type InteractionPlace } from './interactions.ts';
 export type { FakeMessage, FakeInteractionCall, RecordedDiscordRequest } from './fake-state.ts';
@@ -174,17 +175,6 @@ async function handle(context: RestContext, request: IncomingMessage, response: 
   const headers = { ...answer.headers, ...(answer.body === undefined ? {} : { 'content-type': 'application/json' }) };
   response.writeHead(answer.status, headers);
   response.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    request.on('error', reject);
-  });
 }
 
 function guildJson(state: FakeDiscordState): Json {

@@ -1,8 +1,9 @@
 // A local fake of the Slack Web API (form or JSON bodies, `{ ok, … }` answers) that records every call, plus
 // a response_url endpoint and, for Socket Mode, apps.connections.open handing out a local ws:// URL.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createFakeSocket, type FakeSocket } from './fake-socket.ts';
+import { readBody } from '../read-body.ts';
 
 /** One Web API call as the fake saw it; JSON-looking form fields (blocks, view) are parsed. */
 export interface SlackCall {
@@ -163,17 +164,6 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       });
     },
   };
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    request.on('error', reject);
-  });
 }
 
 function parseParams(raw: string, contentType: string | undefined): Record<string, unknown> {
