@@ -31,6 +31,24 @@ async function until(condition: () => boolean | Promise<boolean>, ms = 10_000): 
   }
 }
 
+/** The admin presses a button of an alert in C1; resolves with the HTTP status and what went to its response_url. */
+async function pressAlertButton(actionId: string, messageTs: string) {
+  const responseUrl = slack.fake.responseUrl();
+  const answer = await slack.interact({
+    type: 'block_actions',
+    team: { id: 'T1', domain: 'acme' },
+    user: { id: ADMIN_USER, team_id: 'T1' },
+    channel: { id: 'C1', name: 'general' },
+    container: { type: 'message', channel_id: 'C1', message_ts: messageTs },
+    trigger_id: `trigger-${messageTs}`,
+    response_url: responseUrl,
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value: 'x', action_ts: '1' }],
+  });
+  await until(() => slack.fake.responses.some((response) => response.url === responseUrl));
+  const response = slack.fake.responses.find((candidate) => candidate.url === responseUrl);
+  return { status: answer.status, response };
+}
+
 describe('alerts from tracker events to Slack', () => {
   it('delivers to a channel, a thread and a DM; a channel the app is not in is disabled with what to do', async () => {
     expect((await slack.command('alerts-channel action:set', admin('CALERTS'))).text).toMatch(/^Alerts channel/u);
@@ -73,22 +91,8 @@ describe('alerts from tracker events to Slack', () => {
       workspaceId: 'T1',
       channelId: 'C1',
     });
-    const responseUrl = slack.fake.responseUrl();
-    const answer = await slack.interact({
-      type: 'block_actions',
-      team: { id: 'T1', domain: 'acme' },
-      user: { id: ADMIN_USER, team_id: 'T1' },
-      channel: { id: 'C1', name: 'general' },
-      container: { type: 'message', channel_id: 'C1', message_ts: '1.1' },
-      trigger_id: 'trigger-unsubscribe',
-      response_url: responseUrl,
-      actions: [
-        { type: 'button', action_id: `unsubscribe:${subscription?.id}`, block_id: 'b', value: 'x', action_ts: '1' },
-      ],
-    });
-    expect(answer.status).toBe(200);
-    await until(() => slack.fake.responses.some((response) => response.url === responseUrl));
-    const response = slack.fake.responses.find((candidate) => candidate.url === responseUrl);
+    const { status, response } = await pressAlertButton(`unsubscribe:${subscription?.id}`, '1.1');
+    expect(status).toBe(200);
     expect(response?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(textOf(response?.body)).toMatch(new RegExp(`^Unsubscribed\\nRemoved #${subscription?.id} `, 'u'));
   });
@@ -99,27 +103,7 @@ describe('alerts from tracker events to Slack', () => {
     await store.recordPoll(versionPoll(DOCUMENT, '2026-02-15T00:00:00.000Z', V2, 'change'));
     await store.recordPoll(versionPoll(DOCUMENT, '2026-03-20T00:00:00.000Z', V3, 'change'));
     const [, middle] = await store.listVersionEntries(DOCUMENT, 10);
-    const responseUrl = slack.fake.responseUrl();
-    await slack.interact({
-      type: 'block_actions',
-      team: { id: 'T1', domain: 'acme' },
-      user: { id: ADMIN_USER, team_id: 'T1' },
-      channel: { id: 'C1', name: 'general' },
-      container: { type: 'message', channel_id: 'C1', message_ts: '1.2' },
-      trigger_id: 'trigger-diff',
-      response_url: responseUrl,
-      actions: [
-        {
-          type: 'button',
-          action_id: `diff:${DOCUMENT}:${middle?.versionId ?? ''}`,
-          block_id: 'b',
-          value: 'x',
-          action_ts: '1',
-        },
-      ],
-    });
-    await until(() => slack.fake.responses.some((response) => response.url === responseUrl));
-    const response = slack.fake.responses.find((candidate) => candidate.url === responseUrl);
+    const { response } = await pressAlertButton(`diff:${DOCUMENT}:${middle?.versionId ?? ''}`, '1.2');
     expect(response?.body).toMatchObject({ response_type: 'ephemeral' });
     expect(textOf(response?.body)).toContain(
       `From 2026-01-10 (version ${shortId(V1)}) to 2026-02-15 (version ${shortId(V2)}).`,
